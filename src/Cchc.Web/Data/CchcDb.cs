@@ -1,0 +1,25 @@
+using Cchc.Core.Organisation;
+using Cchc.Web.Features.Account;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has its own subclass so that each keeps its own migrations set
+/// (SQLite and PostgreSQL generate different column types); the app always asks for <see cref="CchcDb"/>.
+/// </summary>
+public abstract class CchcDb(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, int>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CchcDb).Assembly);
+    }
+}
+
+public sealed class SqliteCchcDb(DbContextOptions<SqliteCchcDb> options) : CchcDb(options);
+
+public sealed class PostgresCchcDb(DbContextOptions<PostgresCchcDb> options) : CchcDb(options);
