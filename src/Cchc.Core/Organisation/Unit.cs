@@ -6,7 +6,7 @@ namespace Cchc.Core.Organisation;
 /// A unit of the organisation tree (đơn vị). Its place in the tree is its materialised <see cref="Path"/>;
 /// validity dates keep the tree's history (domain-rules 0.2).
 /// </summary>
-public sealed class Unit
+public sealed class Unit : IVersioned
 {
     private Unit() { }
 

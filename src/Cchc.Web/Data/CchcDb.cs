@@ -1,3 +1,4 @@
+using Cchc.Core.Common;
 using Cchc.Core.Organisation;
 using Cchc.Web.Features.Account;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,6 +13,27 @@ namespace Cchc.Web.Data;
 public abstract class CchcDb(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, int>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every modified versioned record gets the next version; EF checks the original one in the UPDATE's
+    // WHERE clause, so a stale edit updates no row and raises DbUpdateConcurrencyException.
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version++;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
