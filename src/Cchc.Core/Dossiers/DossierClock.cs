@@ -7,6 +7,9 @@ public enum ProcessingTimeUnit
 {
     WorkingDays,
     CalendarDays,
+
+    /// <summary>Hours inside office hours of working days, e.g. "02 giờ làm việc" (domain-rules A4 step 4).</summary>
+    WorkingHours,
 }
 
 /// <summary>A procedure's legal processing time; 0 working days means "giải quyết trong ngày".</summary>
@@ -44,9 +47,10 @@ public sealed record DossierFacts(
     DateTime? FinishedAtUtc = null);
 
 /// <summary>
-/// A computed due date. <see cref="CountedFrom"/> is the effective receipt day, which itself is not counted.
+/// A computed due date. <see cref="CountedFrom"/> is the effective receipt day, which itself is not counted
+/// for day limits. <see cref="ExactTime"/> is true for hour limits, whose due instant is compared to the minute.
 /// </summary>
-public sealed record DueDate(DateTime ReceivedAtUtc, DateOnly CountedFrom, bool ReceiptMoved, DateOnly Date, DateTime AtUtc);
+public sealed record DueDate(DateTime ReceivedAtUtc, DateOnly CountedFrom, bool ReceiptMoved, DateOnly Date, DateTime AtUtc, bool ExactTime = false);
 
 /// <summary>TT 01/2018 art. 13 index 1: trước hạn / đúng hạn / quá hạn.</summary>
 public enum Timeliness
@@ -114,6 +118,11 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
 
         var local = VietnamTime.ToLocal(receivedAtUtc);
         var day = DateOnly.FromDateTime(local);
+        if (time.Unit == ProcessingTimeUnit.WorkingHours)
+        {
+            return DueInWorkingHours(receivedAtUtc, local, time.Amount);
+        }
+
         var limit = cutOff ?? options.OfficeCloses;
         bool moved = !calendar.IsWorkingDay(day) || TimeOnly.FromDateTime(local) >= limit;
         var countedFrom = moved ? calendar.NextWorkingDay(day) : day;
@@ -163,12 +172,57 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
 
     /// <summary>
     /// TT 01/2018 art. 13 index 1 and domain-rules A7: compares the Vietnam date of the end of processing
-    /// with the due date: before = early, same day = on time, after = late.
+    /// with the due date: before = early, same day = on time, after = late. Hour limits are compared to the
+    /// instant: after the due instant is late.
     /// </summary>
     public static Timeliness Classify(DateTime finishedAtUtc, DueDate due)
     {
         var finished = VietnamTime.LocalDate(finishedAtUtc);
+        if (due.ExactTime && finishedAtUtc > due.AtUtc)
+        {
+            return Timeliness.Late;
+        }
+
         return finished < due.Date ? Timeliness.Early : finished == due.Date ? Timeliness.OnTime : Timeliness.Late;
+    }
+
+    /// <summary>
+    /// The end of processing used for timeliness (domain-rules A7, 766 priority): "Đã xử lý xong" (9), else
+    /// "Đã trả kết quả" (10), else stopped, refused or withdrawn (8/3/7); null while processing goes on.
+    /// </summary>
+    public static DateTime? ProcessingEnd(DateTime? resolvedAtUtc, DateTime? deliveredAtUtc, DateTime? stoppedAtUtc) =>
+        resolvedAtUtc ?? deliveredAtUtc ?? stoppedAtUtc;
+
+    /// <summary>TT 01/2018 art. 13 index 1 (and index 2 per unit): early = 2 points, on time = 1, late = 0.</summary>
+    public static int Points(Timeliness timeliness) => timeliness switch
+    {
+        Timeliness.Early => 2,
+        Timeliness.OnTime => 1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// TT 01/2018 art. 13 index 3 (domain-rules A5): contacts needed to complete the dossier, not counting
+    /// those caused by the applicant's fault: none = 2 points, one = 1, more = 0.
+    /// </summary>
+    public static int ContactPoints(int contactsNotCausedByApplicant) => contactsNotCausedByApplicant switch
+    {
+        < 0 => throw new ArgumentOutOfRangeException(nameof(contactsNotCausedByApplicant)),
+        0 => 2,
+        1 => 1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// NĐ 61 art. 18.2–18.3 (domain-rules A3): a paper dossier received directly goes to the competent body
+    /// the same working day, or at the start of the next working day when received after 15:00 or on a day off.
+    /// </summary>
+    public DateOnly TransferBy(DateTime receivedAtUtc)
+    {
+        var local = VietnamTime.ToLocal(receivedAtUtc);
+        var day = DateOnly.FromDateTime(local);
+        var cutOff = rules.InForceAt(receivedAtUtc).TransferCutOff;
+        return calendar.IsWorkingDay(day) && TimeOnly.FromDateTime(local) < cutOff ? day : calendar.NextWorkingDay(day);
     }
 
     /// <summary>Working days left, or overdue, for an open dossier at <paramref name="asOfUtc"/> (domain-rules A7).</summary>
@@ -217,7 +271,7 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
             throw new RuleViolation($"Ngày hẹn trả mới {newDate:dd/MM/yyyy} không phải ngày làm việc.", nameof(newDate));
         }
 
-        return current with { Date = newDate, AtUtc = EndOf(newDate) };
+        return current with { Date = newDate, AtUtc = EndOf(newDate), ExactTime = false };
     }
 
     /// <summary>
@@ -266,6 +320,40 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
         }
 
         return late;
+    }
+
+    /// <summary>
+    /// domain-rules A4 step 4: counts hours inside office hours of working days only; a receipt outside them
+    /// starts at the next opening. A lunch break is not modelled (⚠️ office hours are one span).
+    /// </summary>
+    private DueDate DueInWorkingHours(DateTime receivedAtUtc, DateTime local, int hours)
+    {
+        var opens = options.OfficeOpens.ToTimeSpan();
+        var closes = options.OfficeCloses.ToTimeSpan();
+        var day = DateOnly.FromDateTime(local);
+        var time = local.TimeOfDay;
+        bool moved = !calendar.IsWorkingDay(day) || time >= closes;
+        if (moved)
+        {
+            day = calendar.NextWorkingDay(day);
+            time = opens;
+        }
+        else if (time < opens)
+        {
+            time = opens;
+        }
+
+        var countedFrom = day;
+        var remaining = TimeSpan.FromHours(hours);
+        while (remaining > closes - time)
+        {
+            remaining -= closes - time;
+            day = calendar.NextWorkingDay(day);
+            time = opens;
+        }
+
+        var dueLocal = day.ToDateTime(TimeOnly.FromTimeSpan(time + remaining));
+        return new DueDate(receivedAtUtc, countedFrom, moved, day, VietnamTime.ToUtc(dueLocal), ExactTime: true);
     }
 
     private DateTime EndOf(DateOnly date) => options.DueMoment == DueMoment.EndOfDay

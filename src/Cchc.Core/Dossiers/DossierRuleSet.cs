@@ -32,6 +32,9 @@ public sealed record DossierRuleSet(
     int ApologyWorkingDaysBeforeDue,
     int MaxReschedules)
 {
+    /// <summary>NĐ 61 art. 18.3: a paper dossier received after this time is transferred at the start of the next working day.</summary>
+    public TimeOnly TransferCutOff { get; init; } = new(15, 0);
+
     public DossierForm Form(DossierFormKind kind) =>
         Forms.TryGetValue(kind, out var form)
             ? form

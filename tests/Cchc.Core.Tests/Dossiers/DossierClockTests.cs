@@ -328,4 +328,83 @@ public sealed class DossierClockTests
         Assert.Equal(Timeliness.OnTime, DossierClock.Classify(finished, rescheduled));
         Assert.Equal(Timeliness.Late, DossierClock.Classify(finished, original));
     }
+
+    [Theory]
+    [InlineData("2025-03-03 16:00", "2025-03-04 08:30")] // 1 h on Monday, 1 h from Tuesday's opening
+    [InlineData("2025-03-03 06:00", "2025-03-03 09:30")] // before opening: starts at 07:30
+    [InlineData("2025-03-08 10:00", "2025-03-10 09:30")] // Saturday: starts Monday 07:30
+    [InlineData("2025-03-03 15:00", "2025-03-03 17:00")] // exactly to closing time
+    public void Working_hour_limits_count_office_hours_of_working_days_only(string received, string due)
+    {
+        // domain-rules A4 step 4: "02 giờ làm việc", office hours 07:30–17:00 (configurable).
+        var result = ClockA.Due(Vn(received), new ProcessingTime(2, ProcessingTimeUnit.WorkingHours));
+
+        Assert.Equal(Vn(due), result.AtUtc);
+        Assert.True(result.ExactTime);
+    }
+
+    [Theory]
+    [InlineData("2025-03-03 09:00", Timeliness.OnTime)]
+    [InlineData("2025-03-03 09:31", Timeliness.Late)]
+    public void Working_hour_limits_are_late_after_the_due_minute(string finished, Timeliness expected)
+    {
+        var due = ClockA.Due(Vn("2025-03-03 07:30"), new ProcessingTime(2, ProcessingTimeUnit.WorkingHours));
+
+        Assert.Equal(expected, DossierClock.Classify(Vn(finished), due));
+    }
+
+    [Theory]
+    [InlineData("2025-03-03 14:59", "2025-03-03")]
+    [InlineData("2025-03-03 15:00", "2025-03-04")] // NĐ 61 art. 18.3: after 15:00 → next working day
+    [InlineData("2025-03-08 09:00", "2025-03-10")] // received on Saturday
+    public void A_paper_dossier_is_transferred_the_same_working_day_or_the_next_after_15h(string received, string transferBy)
+    {
+        // NĐ 61 art. 18.2–18.3 (domain-rules A3).
+        Assert.Equal(D(transferBy), ClockA.TransferBy(Vn(received)));
+    }
+
+    [Theory]
+    [InlineData("2025-03-03 06:00", "2025-03-03")]
+    [InlineData("2025-03-03 18:00", "2025-03-04")]
+    [InlineData("2025-03-09 10:00", "2025-03-10")] // Sunday
+    public void An_online_dossier_is_accepted_or_refused_within_the_working_day_it_is_submitted(string submitted, string decideBy)
+    {
+        // QĐ 3142/QĐ-BGDĐT art. 11 (domain-rules A3): within the working day; outside working hours from the
+        // start of the next working time.
+        Assert.Equal(D(decideBy), ClockA.Due(Vn(submitted), ProcessingTime.SameDay).Date);
+    }
+
+    [Fact]
+    public void The_end_of_processing_is_resolution_else_delivery_else_stop()
+    {
+        // domain-rules A7 (766 priority): "Đã xử lý xong" > "Đã trả kết quả" > "Dừng xử lý / Từ chối".
+        var resolved = Vn("2025-03-10 09:00");
+        var delivered = Vn("2025-03-11 09:00");
+        var stopped = Vn("2025-03-12 09:00");
+
+        Assert.Equal(resolved, DossierClock.ProcessingEnd(resolved, delivered, stopped));
+        Assert.Equal(delivered, DossierClock.ProcessingEnd(null, delivered, stopped));
+        Assert.Equal(stopped, DossierClock.ProcessingEnd(null, null, stopped));
+        Assert.Null(DossierClock.ProcessingEnd(null, null, null));
+    }
+
+    [Theory]
+    [InlineData(Timeliness.Early, 2)]
+    [InlineData(Timeliness.OnTime, 1)]
+    [InlineData(Timeliness.Late, 0)]
+    public void Total_time_scores_two_points_early_one_on_time_none_late(Timeliness timeliness, int points)
+    {
+        // TT 01/2018 art. 13 index 1 (domain-rules A7/A8).
+        Assert.Equal(points, DossierClock.Points(timeliness));
+    }
+
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1, 1)]
+    [InlineData(2, 0)]
+    public void Contacts_to_complete_a_dossier_score_two_one_or_zero_points(int contacts, int points)
+    {
+        // TT 01/2018 art. 13 index 3 (domain-rules A5): 0 contacts = 2, 1 = 1, more than 1 = 0.
+        Assert.Equal(points, DossierClock.ContactPoints(contacts));
+    }
 }
