@@ -92,6 +92,21 @@ public sealed class VietnameseLunarCalendarTests
             int netLeap = Chinese.GetLeapMonth(year);
             Assert.Equal(netLeap == 0 ? null : netLeap - 1, china.LeapMonthOf(year));
         }
+
+        // Every day agrees except the 9th month of 2057, whose new moon falls within minutes of midnight
+        // Beijing time, below the precision of the low-accuracy sun/moon series and a known ambiguous case
+        // of the Chinese calendar; in Vietnam (UTC+7) that new moon is an hour earlier and unambiguous.
+        var differingMonthStarts = new HashSet<DateOnly>();
+        for (var d = new DateOnly(1990, 1, 1); d <= new DateOnly(2100, 12, 31); d = d.AddDays(1))
+        {
+            var ours = china.FromSolar(d);
+            if (ours != ChineseDate(d))
+            {
+                differingMonthStarts.Add(d.AddDays(1 - ours.Day));
+            }
+        }
+
+        Assert.Equal([new DateOnly(2057, 9, 28)], differingMonthStarts);
     }
 
     [Theory]
