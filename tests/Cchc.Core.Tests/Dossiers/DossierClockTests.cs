@@ -2,6 +2,8 @@ using System.Globalization;
 using Cchc.Core.Calendar;
 using Cchc.Core.Common;
 using Cchc.Core.Dossiers;
+using FsCheck;
+using FsCheck.Fluent;
 using static Cchc.Core.Tests.Calendar.TestCalendars;
 
 namespace Cchc.Core.Tests.Dossiers;
@@ -406,5 +408,24 @@ public sealed class DossierClockTests
     {
         // TT 01/2018 art. 13 index 3 (domain-rules A5): 0 contacts = 2, 1 = 1, more than 1 = 0.
         Assert.Equal(points, DossierClock.ContactPoints(contacts));
+    }
+
+    [Fact]
+    public void A_working_day_due_date_is_a_working_day_after_the_receipt_day_with_exactly_N_days_counted()
+    {
+        // domain-rules A4 steps 1–2 as an invariant over random receipt minutes 2016–2045 and 1–60 days.
+        var receipts = Gen.Choose(0, 30 * 365 * 24 * 60)
+            .Select(minutes => new DateTime(2016, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(minutes));
+        var cases = Gen.Zip(receipts, Gen.Choose(1, 60)).ToArbitrary();
+
+        Prop.ForAll(cases, x =>
+            {
+                var due = ClockB.Due(x.Item1, ProcessingTime.WorkingDays(x.Item2));
+                return With2025Swaps.IsWorkingDay(due.Date)
+                       && due.Date > VietnamTime.LocalDate(x.Item1)
+                       && due.CountedFrom >= VietnamTime.LocalDate(x.Item1)
+                       && With2025Swaps.CountWorkingDays(due.CountedFrom, due.Date) == x.Item2;
+            })
+            .QuickCheckThrowOnFailure();
     }
 }
