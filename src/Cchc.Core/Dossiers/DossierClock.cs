@@ -107,7 +107,8 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
     /// 1. received on a day off, or at/after the cut-off (the procedure's, else office close), the receipt
     ///    moves to the start of the next working day (NĐ 61 art. 18.3; QĐ 3142/QĐ-BGDĐT art. 11);
     /// 2. working days: the receipt day is not counted (Civil Code art. 147.2), N working days are counted;
-    /// 3. calendar days: N days are added and a day off rolls forward (Civil Code art. 148.5).
+    /// 3. calendar days: N days are added and a day off rolls forward (Civil Code art. 148.5);
+    /// 4. working hours: counted inside office hours of working days, due to the minute.
     /// </summary>
     public DueDate Due(DateTime receivedAtUtc, ProcessingTime time, TimeOnly? cutOff = null)
     {
