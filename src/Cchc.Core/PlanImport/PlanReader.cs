@@ -58,7 +58,8 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         foreach (var l in body.Where(l => l.IsRow))
             _warnings.Add($"Dòng {l.Number}: dòng bảng nằm ngoài phụ lục; chưa được đọc: \"{Short(l.Text)}\".");
 
-        var targets = new TargetReader(document.PeriodTo ?? planYear).Read(_paragraphs, tasks);
+        var fromAppendix = appendix.Any(l => l.IsRow);
+        var targets = new TargetReader(document.PeriodTo ?? planYear).Read(_paragraphs, fromAppendix ? tasks : []);
         var reports = ReadReports(planYear);
         var childPlanDue = ReadChildPlanDue(planYear);
 
@@ -414,18 +415,22 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var objectives = _sections.Where(s => VietnameseText.Fold(s.Heading).StartsWith("muc tieu", StringComparison.Ordinal)).Select(s => s.Path).ToList();
         var areaOf = _sections.GroupBy(s => s.Path).ToDictionary(g => g.Key, g => g.Last().Area);
         var tasks = new List<ImportedTask>();
+        var collecting = false;
         foreach (var p in _paragraphs)
         {
             if (!p.IsBullet || p.Section is null) continue;
             var top = p.Section.Split('.')[0];
             if (!content.Contains(top)) continue;
             if (objectives.Any(o => p.Section == o || p.Section.StartsWith(o + ".", StringComparison.Ordinal))) continue;
-            if (p.IsSubBullet && tasks.Count > 0 && tasks[^1].Content.EndsWith(':'))
+            // "- Rà soát … Cụ thể:" followed by "+ …" items: the items belong to that task.
+            if (p.IsSubBullet && tasks.Count > 0 && (collecting || tasks[^1].Content.EndsWith(':')))
             {
                 var t = tasks[^1];
                 tasks[^1] = t with { Content = t.Content + " " + p.Text.TrimEnd(';', '.') + ";" };
+                collecting = true;
                 continue;
             }
+            collecting = false;
             var deadlines = StatedDeadlines(p.Text, planYear);
             tasks.Add(new ImportedTask((tasks.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), p.Text,
                 areaOf.GetValueOrDefault(p.Section), [], [], null, null, deadlines) { Section = p.Section });

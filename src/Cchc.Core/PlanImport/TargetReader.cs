@@ -14,11 +14,13 @@ internal sealed class TargetReader(int? defaultYear)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    private static readonly Regex ClauseSplitRx = new(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex ClauseSplitRx = new(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s|\s[b-h]\)\s", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex ItemNumberRx = new(@"^\d{1,2}\.\s+", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex QuantityRx = new(
         @"(?<![\d.,/])(?<a>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?:den|-|–)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<t>\d{1,3})\s*lan\s*/\s*(?:0?1\s*)?nam" +
+        @"|(?<![\d.,/])(?<m>\d{1,2})\s*thang\s*/\s*0?1\s*lan" +
         @"|(?<dw>toi da|it nhat|toi thieu|khong qua|trong vong)\s*(?:la\s*)?(?<d>\d{1,4})\s*(?<du>phut|ngay|gio)(?![a-z])" +
         @"|(?<![a-z])tang\s*(?<r>\d{1,2}\s*)?(?:bac|hang)(?![a-z])" +
         @"|(?<s>diem)[^;.]{0,120}?cao hon\s*(?:so voi\s*)?nam\s*(?<sy>\d{4})",
@@ -31,10 +33,11 @@ internal sealed class TargetReader(int? defaultYear)
 
     private readonly List<ImportedTarget> _targets = [];
 
-    public List<ImportedTarget> Read(IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<ImportedTask> tasks)
+    /// <summary>Targets of the body's paragraphs, then of the appendix's task cells (pass no tasks when they are the body's own bullets).</summary>
+    public List<ImportedTarget> Read(IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<ImportedTask> appendixTasks)
     {
-        foreach (var p in paragraphs) ReadText(p.Text, p.Section, p.ContextYear);
-        foreach (var t in tasks)
+        foreach (var p in paragraphs) ReadText(ItemNumberRx.Replace(p.Text, ""), p.Section, p.ContextYear);
+        foreach (var t in appendixTasks)
         {
             ReadText(t.Content, null, null);
             foreach (var part in t.Parts ?? []) ReadText(part.Content, null, null);
@@ -72,7 +75,7 @@ internal sealed class TargetReader(int? defaultYear)
         var start = 0;
         for (var i = 0; i + 2 < text.Length; i++)
         {
-            if (text[i] == '.' && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
+            if (text[i] == '.' && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || char.IsDigit(text[i + 2])))
             {
                 yield return text[start..i];
                 start = i + 2;
@@ -98,7 +101,7 @@ internal sealed class TargetReader(int? defaultYear)
             {
                 value = Math.Min(100, value + step);
                 last = new ImportedTarget(text, previous.Indicator, ">=", value, "%", y, section);
-                Add(last);
+                Add(last, y);
             }
             return last;
         }
@@ -116,9 +119,9 @@ internal sealed class TargetReader(int? defaultYear)
             {
                 var gapStart = quantities[i].Index + quantities[i].Length;
                 var gap = key[gapStart..quantities[i + 1].Index];
-                var comma = gap.IndexOf(',');
-                var and = gap.IndexOf(" va ", StringComparison.Ordinal);
-                var cut = comma >= 0 && (and < 0 || comma < and) ? comma : and;
+                var comma = gap.LastIndexOf(',');
+                var and = gap.LastIndexOf(" va ", StringComparison.Ordinal);
+                var cut = Math.Max(comma, and);
                 end = cut >= 0 ? gapStart + cut : gapStart;
             }
             bounds.Add((segStart, end));
@@ -132,7 +135,10 @@ internal sealed class TargetReader(int? defaultYear)
             var segment = key[s..e];
             var prefix = key[s..q.Index];
             var suffix = key[(q.Index + q.Length)..Math.Min(key.Length, q.Index + q.Length + 15)];
-            var indicator = Indicators.Guess(segment) ?? Indicators.Guess(key);
+            // The subject usually follows the number ("…, 100% TTHC được …"): look from the last comma first.
+            var lastComma = key.LastIndexOf(',', Math.Max(0, q.Index - 1), Math.Max(0, q.Index - s));
+            var near = lastComma >= s ? key[(lastComma + 1)..e] : segment;
+            var indicator = Indicators.Guess(near) ?? Indicators.Guess(segment) ?? Indicators.Guess(key);
 
             double value;
             double? valueTo = null;
@@ -151,6 +157,14 @@ internal sealed class TargetReader(int? defaultYear)
                 value = Number(q.Groups["p"].Value);
                 unit = "%";
                 comparator = Comparator(prefix, suffix, value, "%");
+            }
+            else if (q.Groups["m"].Success)
+            {
+                var months = Number(q.Groups["m"].Value);
+                if (months is < 1 or > 12) continue;
+                value = Math.Round(12 / months);
+                unit = "times";
+                comparator = "=";
             }
             else if (q.Groups["t"].Success)
             {
@@ -197,17 +211,19 @@ internal sealed class TargetReader(int? defaultYear)
                     BaseYear = baseYear,
                     Change = change,
                 };
-                Add(target);
+                Add(target, q.Index);
                 previous = target;
             }
         }
         return previous;
     }
 
-    private void Add(ImportedTarget t)
+    private readonly HashSet<(string, double, int?, string, string?, int)> _seen = [];
+
+    // The same clause read twice (a paragraph repeated by the page layout) gives one target.
+    private void Add(ImportedTarget t, int position)
     {
-        if (_targets.Any(x => x.Text == t.Text && x.Value == t.Value && x.Year == t.Year && x.Unit == t.Unit && x.Section == t.Section)) return;
-        _targets.Add(t);
+        if (_seen.Add((t.Text, t.Value, t.Year, t.Unit, t.Section, position))) _targets.Add(t);
     }
 
     private static double Number(string s) =>
@@ -232,10 +248,22 @@ internal sealed class TargetReader(int? defaultYear)
         Find("it nhat", ">=");
         Find("khong duoi", ">=");
         Find("khong it hon", ">=");
-        Find(" tu ", ">=");
-        Find(" tren ", ">");
-        Find(" vuot ", ">");
-        Find(" hon ", ">");
+        // "trên", "hơn", "từ" compare only right before the number: "trên tổng số hồ sơ đạt 100%" does not.
+        var near = tail.Length > 12 ? tail[^12..] : tail;
+        var offset = tail.Length - near.Length;
+        void FindNear(string phrase, string cmp)
+        {
+            var at = near.LastIndexOf(phrase, StringComparison.Ordinal);
+            if (at >= 0 && at + offset > best)
+            {
+                best = at + offset;
+                result = cmp;
+            }
+        }
+        FindNear(" tu ", ">=");
+        FindNear(" tren ", ">");
+        FindNear(" vuot ", ">");
+        FindNear(" hon ", ">");
         Find("toi da", "<=");
         Find("khong qua", "<=");
         Find(" duoi ", tail.Contains("khong", StringComparison.Ordinal) ? ">=" : "<");
@@ -275,8 +303,6 @@ internal sealed class TargetReader(int? defaultYear)
         if (inSegmentBefore.Count > 0) return inSegmentBefore[^1].Years.Select(y => (int?)y).ToList();
         var inSegmentAfter = marks.Where(m => m.At > q.Index && m.At < segmentEnd).ToList();
         if (inSegmentAfter.Count > 0) return inSegmentAfter[0].Years.Select(y => (int?)y).ToList();
-        var clauseBefore = marks.Where(m => m.At < segmentStart).ToList();
-        if (clauseBefore.Count > 0) return clauseBefore[^1].Years.Select(y => (int?)y).ToList();
         return [contextYear ?? defaultYear];
     }
 }

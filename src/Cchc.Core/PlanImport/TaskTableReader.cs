@@ -274,8 +274,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
 
         var content = t.Parts.Count > 0 ? (t.Header.Length > 0 ? t.Header : string.Join("; ", t.Parts.Select(p => p.Content))) : t.Own.Content;
         content = content.Trim().TrimEnd(':').Trim();
-        var lead = rows.SelectMany(r => Units(r.Lead)).Distinct().ToList();
-        var partners = rows.SelectMany(r => Units(r.Partners)).Distinct().ToList();
+        var lead = DistinctFolded(rows.SelectMany(r => Units(r.Lead)));
+        var partners = DistinctFolded(rows.SelectMany(r => Units(r.Partners)));
         var products = rows.Select(r => r.Product).Where(p => p.Length > 0).Distinct().ToList();
         var product = products.Count > 0 ? string.Join("; ", products) : ProductFromContent(t.Own.Content);
         var requirements = rows.Select(r => r.Requirement).Where(p => p.Length > 0).Distinct().ToList();
@@ -307,6 +307,12 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
 
     private List<ImportedDeadline> Deadlines(string cell) =>
         DeadlineParser.Parse(cell, planYear).Select(d => new ImportedDeadline(d.Text, d.Due) { From = d.From }).ToList();
+
+    private static List<string> DistinctFolded(IEnumerable<string> units)
+    {
+        var seen = new HashSet<string>();
+        return units.Where(u => seen.Add(VietnameseText.Fold(u))).ToList();
+    }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
