@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace Cchc.Core.PlanImport;
+
+/// <summary>
+/// Text typed with the pre-Unicode Vietnamese fonts arrives as mojibake (domain.md): TCVN3 (ABC,
+/// ".VnTime") stores "Giáo dục" as "Gi¸o dôc"; VNI stores "Việt" as "Vieät". TCVN3 is converted
+/// (lower-case letters and the base capitals Ă Â Ê Ô Ơ Ư Đ; TCVN3's capitals with tone marks lived in a
+/// separate font and come out lower case), VNI is only reported.
+/// </summary>
+public static class LegacyEncoding
+{
+    // TCVN 5712:1993 (VN3) code points 0xA1–0xFE and the letters they stand for.
+    private const string TcvnFrom =
+        "\u00A1\u00A2\u00A3\u00A4\u00A5\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE" +
+        "\u00B5\u00B6\u00B7\u00B8\u00B9\u00BB\u00BC\u00BD\u00BE\u00C6\u00C7\u00C8\u00C9\u00CA\u00CB" +
+        "\u00CC\u00CE\u00CF\u00D0\u00D1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D7\u00D8\u00DC\u00DD\u00DE" +
+        "\u00DF\u00E1\u00E2\u00E3\u00E4\u00E5\u00E6\u00E7\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE" +
+        "\u00EF\u00F1\u00F2\u00F3\u00F4\u00F5\u00F6\u00F7\u00F8\u00F9\u00FA\u00FB\u00FC\u00FD\u00FE";
+
+    private const string TcvnTo =
+        "ĂÂÊÔƠƯĐăâêôơưđ" +
+        "àảãáạằẳẵắặầẩẫấậ" +
+        "èẻẽéẹềểễếệìỉĩíị" +
+        "òỏõóọồổỗốộờởỡớợ" +
+        "ùủũúụừửữứựỳỷỹýỵ";
+
+    // Characters TCVN3 text is full of and NFC Vietnamese never contains.
+    private const string TcvnSignature = "µ¸¶·¹¨©ª«¬®ÆÇËÐÖ×Þßäåæçëîïñö÷øûüþ»¾¼½ÎÏÑØÜ";
+
+    private static readonly Dictionary<char, char> TcvnMap = BuildMap();
+
+    private static Dictionary<char, char> BuildMap()
+    {
+        var map = new Dictionary<char, char>();
+        for (var i = 0; i < TcvnFrom.Length; i++) map[TcvnFrom[i]] = TcvnTo[i];
+        return map;
+    }
+
+    /// <summary>Converts TCVN3 text to Unicode and reports VNI text; Unicode text is returned unchanged.</summary>
+    public static string Repair(string text, List<string> warnings)
+    {
+        var (signature, vietnamese, vniMarks, letters) = Count(text);
+        if (signature >= 20 && signature * 33 > letters && signature > vietnamese * 2)
+        {
+            warnings.Add("Văn bản có vẻ gõ bằng phông TCVN3 (ABC, .VnTime); đã chuyển sang Unicode. Hãy kiểm tra chữ hoa có dấu.");
+            return FromTcvn3(text);
+        }
+        if (vniMarks >= 20 && vniMarks * 25 > letters && vniMarks > vietnamese * 2)
+        {
+            warnings.Add("Văn bản có vẻ gõ bằng phông VNI; chưa chuyển được sang Unicode. Hãy mở bằng Word, chuyển mã sang Unicode rồi tải lên lại.");
+        }
+        return text;
+    }
+
+    /// <summary>TCVN3 characters read as Latin-1 back to NFC Vietnamese.</summary>
+    public static string FromTcvn3(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text) sb.Append(TcvnMap.TryGetValue(c, out var u) ? u : c);
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static (int Signature, int Vietnamese, int VniMarks, int Letters) Count(string text)
+    {
+        int signature = 0, vietnamese = 0, vni = 0, letters = 0;
+        var n = Math.Min(text.Length, 200_000);
+        for (var i = 0; i < n; i++)
+        {
+            var c = text[i];
+            if (char.IsLetter(c)) letters++;
+            if (TcvnSignature.Contains(c)) signature++;
+            if (c is >= '\u0102' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') vietnamese++;
+            // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä", "ñ" for đ.
+            if (i > 0 && c is 'ø' or 'ù' or 'û' or 'õ' or 'ï' or 'ñ' or 'ä' && char.IsAsciiLetter(text[i - 1])) vni++;
+        }
+        return (signature, vietnamese, vni, letters);
+    }
+}

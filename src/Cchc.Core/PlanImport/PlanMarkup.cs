@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Cchc.Core.Text;
+
+namespace Cchc.Core.PlanImport;
+
+/// <summary>One line of a plan after markup is removed: plain text, or the cells of a table row.</summary>
+internal sealed record PlanLine(int Number, string Text, IReadOnlyList<string>? Cells)
+{
+    public bool IsRow => Cells is not null;
+    public bool IsBlank => Cells is null && Text.Length == 0;
+}
+
+/// <summary>
+/// Removes what documents carry besides words: markdown headings and emphasis, HTML fragments
+/// (&lt;b&gt;, &lt;i&gt;, &lt;br&gt;, entities), page-number lines; turns tab-separated and pipe rows into cells.
+/// </summary>
+internal static class PlanMarkup
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly Regex BreakTagRx = new(@"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex TagRx = new(@"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex HeadingMarkRx = new(@"^\s{0,3}#{1,6}\s*", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex PipeSeparatorRx = new(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex PageNumberRx = new(@"^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    public static List<PlanLine> Lines(string text, List<string> warnings)
+    {
+        var nfc = VietnameseText.Nfc(text);
+        nfc = BreakTagRx.Replace(nfc, "\n");
+        var raw = nfc.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n')
+            .Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\v', '\n').Split('\n');
+
+        var lines = new List<PlanLine>(raw.Length);
+        var pageNumbers = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var line = raw[i];
+            if (PipeSeparatorRx.IsMatch(line) && line.Contains('-')) continue;
+            var cells = SplitRow(line);
+            if (cells is not null)
+            {
+                lines.Add(new PlanLine(i + 1, string.Join(" ", cells.Where(c => c.Length > 0)), cells));
+                continue;
+            }
+            var clean = CleanText(HeadingMarkRx.Replace(line, ""));
+            if (clean.Length > 0 && PageNumberRx.IsMatch(clean))
+            {
+                pageNumbers++;
+                continue;
+            }
+            lines.Add(new PlanLine(i + 1, clean, null));
+        }
+        if (pageNumbers > 0) warnings.Add($"Đã bỏ {pageNumbers} dòng chỉ có số trang.");
+        return lines;
+    }
+
+    /// <summary>Cells of a table row: two tabs or more, or a markdown pipe row "| a | b |".</summary>
+    private static List<string>? SplitRow(string line)
+    {
+        string[] parts;
+        var trimmed = line.Trim();
+        if (line.Count(c => c == '\t') >= 2)
+        {
+            parts = line.Split('\t');
+        }
+        else if (trimmed.StartsWith('|') && trimmed.Count(c => c == '|') >= 3)
+        {
+            var inner = trimmed.Trim('|');
+            parts = inner.Split('|');
+        }
+        else
+        {
+            return null;
+        }
+        return parts.Select(CleanText).ToList();
+    }
+
+    /// <summary>Tags and emphasis removed, entities decoded, white space folded.</summary>
+    public static string CleanText(string s)
+    {
+        if (s.Length == 0) return s;
+        s = TagRx.Replace(s, "");
+        if (s.Contains('&')) s = WebUtility.HtmlDecode(s);
+        var sb = new StringBuilder(s.Length);
+        var seenText = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            // Markdown emphasis (** __ *) around words; a leading "* " bullet becomes "- ".
+            if (c == '*')
+            {
+                if (!seenText && i + 1 < s.Length && s[i + 1] == ' ')
+                {
+                    sb.Append('-');
+                    seenText = true;
+                }
+                continue;
+            }
+            if (!char.IsWhiteSpace(c)) seenText = true;
+            if (c == '_' && i + 1 < s.Length && s[i + 1] == '_')
+            {
+                i++;
+                continue;
+            }
+            if (c == '\\' && i + 1 < s.Length && "-*_#.()[]".Contains(s[i + 1])) continue;
+            if (char.IsControl(c) && c != '\t') continue;
+            sb.Append(c);
+        }
+        return VietnameseText.FoldWhitespace(sb.ToString());
+    }
+}
