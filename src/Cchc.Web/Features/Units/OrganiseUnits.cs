@@ -260,6 +260,8 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
 
     private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
+        // Inside a caller's transaction (demo data, import) the caller commits or rolls back.
+        if (db.Database.CurrentTransaction is not null) return await work();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
