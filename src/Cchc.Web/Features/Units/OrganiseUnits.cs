@@ -207,6 +207,8 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
         var created = history.TimelineOf(unit.Id).FirstOrDefault(e => e.Kind == UnitEventKind.Created)
             ?? UnitEvent.Created(unit.Id, unit.ValidFrom, unit.Name, unit.ParentId);
         Record(user, UnitEvent.Created(unit.Id, created.EffectiveOn, created.Name!, created.ParentId));
+        // Saved at once (still inside the transaction) so that later steps find the unit's history in the table.
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task MoveCoreAsync(CurrentUser user, Unit unit, Unit parent, DateOnly on, UnitHistory history, CancellationToken ct)

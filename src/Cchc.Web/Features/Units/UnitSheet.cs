@@ -71,7 +71,10 @@ public sealed class UnitSheet(CchcDb db, OrganiseUnits organise, UnitTree tree)
         var codes = parsed.Select(p => p.Code).Concat(parsed.Select(p => p.Parent)).Where(s => s.Length > 0).Distinct().ToList();
         var existing = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToListAsync(ct);
         var existingByCode = existing.ToDictionary(u => u.Code);
-        var idToCode = await db.Units.AsNoTracking().Where(u => existing.Select(e => e.ParentId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var parentIds = existing.Select(e => e.ParentId).OfType<int>().Distinct().ToList();
+        // The export leaves out a parent the user cannot see, so the comparison does too (round trip).
+        var idToCode = (await db.Units.AsNoTracking().Where(u => parentIds.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.Path }).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => user.CanSee(u.Path) ? u.Code : "");
         var inFile = parsed.ToDictionary(p => p.Code);
 
         // Parents first: a row may name a parent defined further down the file.
