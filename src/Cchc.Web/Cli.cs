@@ -8,7 +8,7 @@ namespace Cchc.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo"];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -25,6 +25,20 @@ public static class Cli
             case "migrate":
                 await DataSetup.MigrateAsync(app.Services);
                 Console.WriteLine("Đã cập nhật cấu trúc cơ sở dữ liệu. / Database schema is up to date.");
+                return 0;
+            case "seed-demo":
+                // Refused in Production: demo accounts share a published password.
+                if (app.Environment.IsProduction())
+                {
+                    Console.Error.WriteLine("Không nạp dữ liệu mẫu trong môi trường Production. / Demo data is never seeded in Production.");
+                    return 3;
+                }
+                await DataSetup.MigrateAsync(app.Services);
+                await FirstStart.RunAsync(app.Services);
+                var seeded = await Features.Demo.DemoData.SeedAsync(app.Services);
+                Console.WriteLine(seeded
+                    ? "Đã nạp dữ liệu mẫu (xem README.md, mục Tài khoản demo). / Demo data seeded."
+                    : "Dữ liệu mẫu đã có sẵn; không tạo thêm. / Demo data already present.");
                 return 0;
             default:
                 Console.Error.WriteLine($"Lệnh không hợp lệ: {verb}");

@@ -1,12 +1,14 @@
 using Cchc.Web;
 using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
+using Cchc.Web.Features.Units;
 
 var (verb, hostArgs) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddCchcData();
 builder.AddCchcAccounts();
+builder.AddUnits();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -32,6 +34,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapRazorPages();
+app.MapUnits();
 
 app.Run();
 return 0;

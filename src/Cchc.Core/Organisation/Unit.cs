@@ -42,6 +42,12 @@ public sealed class Unit : IVersioned
         Name = name;
     }
 
+    public void ChangeType(UnitType type)
+    {
+        if (!Enum.IsDefined(type)) throw new RuleViolation("Loại đơn vị không hợp lệ.", nameof(Type));
+        Type = type;
+    }
+
     public void MarkDemo() => IsDemo = true;
 
     /// <summary>Sets the path once the id is known (ids come from the database).</summary>

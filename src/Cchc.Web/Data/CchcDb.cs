@@ -13,6 +13,7 @@ namespace Cchc.Web.Data;
 public abstract class CchcDb(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, int>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitEvent> UnitEvents => Set<UnitEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -10,6 +10,8 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedLifecycl
     {
         await DataSetup.MigrateAsync(services, cancellationToken);
         await FirstStart.RunAsync(services, cancellationToken);
+        if (Features.Demo.DemoData.ShouldSeedAtStart(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IConfiguration>()))
+            await Features.Demo.DemoData.SeedAsync(services, cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
