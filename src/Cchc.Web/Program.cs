@@ -32,6 +32,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapRazorPages();
+app.MapAccount();
 
 app.Run();
 return 0;

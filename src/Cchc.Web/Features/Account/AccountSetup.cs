@@ -21,7 +21,9 @@ public static class AccountSetup
             })
             .AddEntityFrameworkStores<CchcDb>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<CchcClaimsFactory>();
+            .AddClaimsPrincipalFactory<CchcClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        builder.AddCchcAuthorization();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
