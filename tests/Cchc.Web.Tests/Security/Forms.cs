@@ -19,6 +19,19 @@ public static partial class Forms
         return await client.PostAsync(target, body);
     }
 
+    /// <summary>The caller's antiforgery token, read from <paramref name="pageWithForm"/>; it is valid for every form of that session.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string pageWithForm)
+    {
+        var token = TokenPattern().Match(await client.GetStringAsync(pageWithForm));
+        Assert.True(token.Success, $"no antiforgery token on {pageWithForm}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>Posts straight to <paramref name="url"/> with a token from another page: a forged or replayed form.</summary>
+    public static Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string url, string token, params (string Name, string Value)[] fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", token))));
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string Name, string Value)[] fields) =>
         PostAsync(client, url, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
