@@ -24,6 +24,9 @@ public static class AccountSetup
             .AddClaimsPrincipalFactory<CchcClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         builder.AddCchcAuthorization();
+        // A locked account, a new password or changed roles end other sessions within a minute (the
+        // admin pages renew the security stamp), at the cost of one small query per user per minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
