@@ -207,11 +207,14 @@ public abstract class UserAdminTests(TestApp app) : DataTest(app)
         var admin = await App.UserAsync(tree.Department, Roles.SystemAdmin);
         var user = await App.UserAsync(tree.SchoolB1, Roles.Inspector);
         var client = App.ClientFor(admin);
-        async Task<HttpStatusCode> LoginAsync(string password) => (await Forms.PostAsync(App.AnonymousClient(), "/Account/Login",
-            ("Input.UserName", user.UserName!), ("Input.Password", password))).StatusCode;
+        Task<HttpResponseMessage> LoginResponseAsync(string password) => Forms.PostAsync(App.AnonymousClient(), "/Account/Login",
+            ("Input.UserName", user.UserName!), ("Input.Password", password));
+        async Task<HttpStatusCode> LoginAsync(string password) => (await LoginResponseAsync(password)).StatusCode;
 
         await Forms.PostAsync(client, $"/Admin/Users/Edit/{user.Id}", [], handler: "Lock");
-        Assert.Equal(HttpStatusCode.OK, await LoginAsync("Mat-khau-thu-123"));
+        var refused = await LoginResponseAsync("Mat-khau-thu-123");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Tài khoản đã bị khóa. Vui lòng liên hệ quản trị đơn vị.", Forms.Decode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         await Forms.PostAsync(client, $"/Admin/Users/Edit/{user.Id}", [], handler: "Unlock");
         Assert.Equal(HttpStatusCode.Redirect, await LoginAsync("Mat-khau-thu-123"));

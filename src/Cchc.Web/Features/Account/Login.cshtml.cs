@@ -25,9 +25,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl(Url, ReturnUrl) });
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutMessage : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        var locked = result.IsLockedOut && await signIn.UserManager.FindByNameAsync(Input.UserName) is { LockoutEnd: { } end } && end.Year == DateTimeOffset.MaxValue.Year;
+        ModelState.AddModelError(string.Empty, locked ? LockedByAdminMessage
+            : result.IsLockedOut ? LockedOutMessage
+            : "Tên đăng nhập hoặc mật khẩu không đúng.");
         return Page();
     }
+
+    public const string LockedByAdminMessage = "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị đơn vị.";
 
     public const string LockedOutMessage = "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị đơn vị.";
 
