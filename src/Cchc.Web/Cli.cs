@@ -1,4 +1,6 @@
+using Cchc.Core.Common;
 using Cchc.Web.Data;
+using Cchc.Web.Features.Account;
 
 namespace Cchc.Web;
 
@@ -8,7 +10,7 @@ namespace Cchc.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key"];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -40,9 +42,44 @@ public static class Cli
                     ? "Đã nạp dữ liệu mẫu (xem README.md, mục Tài khoản demo). / Demo data seeded."
                     : "Dữ liệu mẫu đã có sẵn; không tạo thêm. / Demo data already present.");
                 return 0;
+            case "create-api-key":
+                await DataSetup.MigrateAsync(app.Services);
+                return await CreateApiKeyAsync(app.Services, args, Console.Out, Console.Error);
             default:
                 Console.Error.WriteLine($"Lệnh không hợp lệ: {verb}");
                 return 2;
         }
+    }
+
+    /// <summary>`create-api-key --unit CODE --role ROLE [--name NAME]`: prints the key once; only its hash is stored.</summary>
+    public static async Task<int> CreateApiKeyAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
+    {
+        var unit = Option(args, "--unit");
+        var role = Option(args, "--role");
+        if (unit is null || role is null)
+        {
+            errors.WriteLine("Cách dùng / usage: create-api-key --unit MÃ_ĐƠN_VỊ --role VAI_TRÒ [--name TÊN]");
+            errors.WriteLine("Vai trò / roles: " + string.Join(", ", Cchc.Core.Access.RoleGrants.ApiKeyRoles));
+            return 2;
+        }
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var issued = await scope.ServiceProvider.GetRequiredService<IssueApiKey>().HandleAsync(unit, role, Option(args, "--name"), issuer: null, CancellationToken.None);
+            output.WriteLine($"Khóa API “{issued.Key.Name}” (chỉ hiện một lần / shown once):");
+            output.WriteLine(issued.Secret);
+            return 0;
+        }
+        catch (RuleViolation e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.FindIndex(args, a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

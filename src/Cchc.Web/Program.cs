@@ -35,6 +35,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapUnits();
+app.MapAccount();
 
 app.Run();
 return 0;

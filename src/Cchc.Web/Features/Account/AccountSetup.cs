@@ -21,7 +21,12 @@ public static class AccountSetup
             })
             .AddEntityFrameworkStores<CchcDb>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<CchcClaimsFactory>();
+            .AddClaimsPrincipalFactory<CchcClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        builder.AddCchcAuthorization();
+        // A locked account, a new password or changed roles end other sessions within a minute (the
+        // admin pages renew the security stamp), at the cost of one small query per user per minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

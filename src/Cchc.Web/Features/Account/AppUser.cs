@@ -15,3 +15,14 @@ public sealed class AppRole : IdentityRole<int>
     public AppRole() { }
     public AppRole(string name) : base(name) { }
 }
+
+internal sealed class AppUserConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.FullName).HasMaxLength(200).IsRequired();
+        b.HasIndex(u => u.UnitId);
+        b.HasOne<Cchc.Core.Organisation.Unit>().WithMany().HasForeignKey(u => u.UnitId)
+            .OnDelete(Microsoft.EntityFrameworkCore.DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Cchc.Core.Access;
+using Cchc.Core.Organisation;
+using Cchc.Web.Features.Account;
+using Cchc.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cchc.Web.Tests.Security;
+
+/// <summary>
+/// Walks every page and API endpoint of the running app (read from its EndpointDataSource, so a new
+/// endpoint is walked without being listed here) as anonymous, each role, an API key and — for endpoints
+/// that take a record — with the record of a sibling unit, and checks each answer against <see cref="Rules"/>.
+/// </summary>
+public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
+{
+    // ── THE TABLE ──────────────────────────────────────────────────────────────────────────────────────
+    // Key: "PAGE /Folder/Page" for a Razor page (its view path), "VERB /route/{pattern}" for an API endpoint.
+    // Rule: Anonymous | AnyRole | Only(roles…); .PeopleOnly() refuses API keys; .RedirectsTo(path) when the
+    // page's normal answer to a GET is a redirect; .Route(name, r => r.X) fills a route value from the
+    // caller's own records (and, for the sibling check, from the sibling unit's records).
+    // Pages are checked with GET; their POST handlers sit behind the same page-level policy.
+    private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
+    {
+        ["PAGE /Index"] = Rule.AnyRole,
+        ["PAGE /Error"] = Rule.Anonymous,
+        ["PAGE /Account/Login"] = Rule.Anonymous,
+        ["PAGE /Account/LoginWith2fa"] = Rule.Anonymous.RedirectsTo("/Account/Login"),
+        ["PAGE /Account/Logout"] = Rule.AnyRole.RedirectsTo("/"),
+        ["PAGE /Account/AccessDenied"] = Rule.Anonymous,
+        ["PAGE /Account/ChangePassword"] = Rule.AnyRole.PeopleOnly(),
+        ["PAGE /Account/TwoFactor"] = Rule.AnyRole.PeopleOnly(),
+        ["PAGE /Admin/Index"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["PAGE /Admin/Users/Index"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["PAGE /Admin/Users/Create"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["PAGE /Admin/Users/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
+        ["PAGE /Admin/ApiKeys/Index"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["GET /api/v1/me"] = Rule.AnyRole,
+        ["GET /openapi/{documentName}.json"] = Rule.AnyRole.Route("documentName", "v1"),
+    };
+
+    /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
+    public sealed record Records(Unit Unit, AppUser User);
+
+    private async Task<Records> RecordsOfAsync(Unit unit) =>
+        new(unit, await App.UserAsync(unit, Roles.Specialist));
+
+    // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────
+
+    [Fact]
+    public void Every_endpoint_has_a_rule()
+    {
+        var missing = Endpoints().Select(e => e.Key).Where(k => !Rules.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, string.Join("\n", missing.Select(k => $"add a rule for “{k}” to AuthorizationTests.Rules")));
+    }
+
+    [Fact]
+    public void Every_rule_names_an_endpoint_that_exists()
+    {
+        var keys = Endpoints().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var stale = Rules.Keys.Where(k => !keys.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "rules for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_caller_as_its_rule_says()
+    {
+        var tree = await App.TreeAsync();
+        var own = await RecordsOfAsync(tree.DistrictA);
+        var sibling = await RecordsOfAsync(tree.DistrictB);
+        var callers = new List<Caller> { new("anonymous", null, App.AnonymousClient()) };
+        foreach (var role in Roles.All)
+            callers.Add(new Caller(role, role, App.ClientFor(await App.UserAsync(tree.DistrictA, role))));
+        var output = new StringWriter();
+        await Cli.CreateApiKeyAsync(App.Services, ["--unit", tree.DistrictA.Code, "--role", Roles.Specialist], output, TextWriter.Null);
+        var keyClient = App.AnonymousClient();
+        keyClient.DefaultRequestHeaders.Add(ApiKeyHandler.Header, output.ToString().Trim().Split('\n')[^1].Trim());
+        callers.Add(new Caller("api key (specialist)", Roles.Specialist, keyClient, IsApiKey: true));
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var endpoint in Endpoints())
+        {
+            if (!Rules.TryGetValue(endpoint.Key, out var rule)) continue; // reported by Every_endpoint_has_a_rule
+            foreach (var caller in callers)
+            {
+                var expected = Expect(rule, endpoint, caller, siblingRecord: false);
+                var actual = await SendAsync(caller, endpoint, rule.UrlFor(endpoint.Pattern, own));
+                checks++;
+                if (!Matches(expected, actual, endpoint, rule))
+                    failures.Add($"{endpoint.Key} as {caller.Name}: expected {expected}, got {Describe(actual)}");
+
+                if (!rule.Scoped || caller.Role is null) continue;
+                var expectedSibling = Expect(rule, endpoint, caller, siblingRecord: true);
+                var actualSibling = await SendAsync(caller, endpoint, rule.UrlFor(endpoint.Pattern, sibling));
+                checks++;
+                if (!Matches(expectedSibling, actualSibling, endpoint, rule))
+                    failures.Add($"{endpoint.Key} as {caller.Name} with a sibling unit's record: expected {expectedSibling}, got {Describe(actualSibling)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join("\n", failures));
+        Assert.True(checks >= Rules.Count * callers.Count, "fewer checks than endpoints × callers");
+    }
+
+    private enum Outcome { Allowed, NotFound, SignIn, Forbidden }
+
+    private sealed record Caller(string Name, string? Role, HttpClient Client, bool IsApiKey = false);
+
+    /// <summary>IsApi: under /api, where callers get 401/403 and API keys count; elsewhere (pages, /openapi…) the cookie's redirects apply.</summary>
+    private sealed record Endpoint(string Key, string Pattern, string Method, bool IsApi);
+
+    private static Outcome Expect(Rule rule, Endpoint endpoint, Caller caller, bool siblingRecord)
+    {
+        if (rule.AllowedRoles is null) return Outcome.Allowed;
+        if (caller.Role is null) return Outcome.SignIn;
+        // API keys authenticate on /api only; elsewhere they are an unknown caller.
+        if (caller.IsApiKey && !endpoint.IsApi) return Outcome.SignIn;
+        if (caller.IsApiKey && !rule.ApiClients) return Outcome.Forbidden;
+        if (!rule.AllowedRoles.Contains(caller.Role)) return Outcome.Forbidden;
+        return siblingRecord && caller.Role != Roles.SystemAdmin ? Outcome.NotFound : Outcome.Allowed;
+    }
+
+    private static bool Matches(Outcome expected, HttpResponseMessage actual, Endpoint endpoint, Rule rule)
+    {
+        var status = actual.StatusCode;
+        var location = actual.Headers.Location?.OriginalString ?? "";
+        return expected switch
+        {
+            Outcome.Allowed => (int)status is >= 200 and < 300
+                || (status == HttpStatusCode.Redirect && rule.NormalRedirect is not null && location == rule.NormalRedirect)
+                || (endpoint.IsApi && endpoint.Method != "GET" && status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict),
+            Outcome.NotFound => status == HttpStatusCode.NotFound,
+            Outcome.SignIn => !endpoint.IsApi
+                ? status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.Redirect && location.Contains("/Account/Login?ReturnUrl=", StringComparison.Ordinal))
+                : status == HttpStatusCode.Unauthorized,
+            Outcome.Forbidden => !endpoint.IsApi
+                ? status == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied", StringComparison.Ordinal)
+                : status == HttpStatusCode.Forbidden,
+            _ => false,
+        };
+    }
+
+    private static string Describe(HttpResponseMessage r) =>
+        $"{(int)r.StatusCode}{(r.Headers.Location is { } l ? " → " + l.OriginalString : "")}";
+
+    private static async Task<HttpResponseMessage> SendAsync(Caller caller, Endpoint endpoint, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
+        if (endpoint.Method is "POST" or "PUT" or "PATCH")
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return await caller.Client.SendAsync(request);
+    }
+
+    /// <summary>The app's pages (one per view path) and API endpoints (one per verb and route).</summary>
+    private List<Endpoint> Endpoints()
+    {
+        var list = new List<Endpoint>();
+        var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        foreach (var page in routes.Select(e => (e, d: e.Metadata.GetMetadata<PageActionDescriptor>())).Where(x => x.d is not null)
+                     .GroupBy(x => x.d!.ViewEnginePath))
+        {
+            // An Index page answers at "Folder" and "Folder/Index": walk the shorter one.
+            var pattern = "/" + page.Select(x => x.e.RoutePattern.RawText ?? "").OrderBy(p => p.Length).First();
+            list.Add(new Endpoint("PAGE " + page.Key, pattern, "GET", IsApi: false));
+        }
+        foreach (var e in routes.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null))
+        {
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            foreach (var method in e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                list.Add(new Endpoint($"{method} {pattern}", pattern, method, IsApi: pattern.StartsWith("/api/", StringComparison.Ordinal)));
+        }
+        return list;
+    }
+
+    private sealed partial record Rule(IReadOnlySet<string>? AllowedRoles, bool ApiClients = true, string? NormalRedirect = null)
+    {
+        private readonly Dictionary<string, Func<Records, object>> _routeValues = new(StringComparer.OrdinalIgnoreCase);
+
+        public static Rule Anonymous => new((IReadOnlySet<string>?)null);
+        public static Rule AnyRole => new(Roles.All.ToHashSet(StringComparer.Ordinal));
+        public static Rule Only(params string[] roles) => new(roles.ToHashSet(StringComparer.Ordinal));
+
+        public Rule PeopleOnly() => this with { ApiClients = false };
+        public Rule RedirectsTo(string location) => this with { NormalRedirect = location };
+
+        /// <summary>A route value taken from a record: the caller's own unit, then a sibling unit's (expected 404 but for a system admin).</summary>
+        public Rule Route(string name, Func<Records, object> value)
+        {
+            var copy = this with { Scoped = true };
+            copy._routeValues[name] = value;
+            return copy;
+        }
+
+        /// <summary>A fixed route value (not a record).</summary>
+        public Rule Route(string name, string value)
+        {
+            var copy = this with { };
+            copy._routeValues[name] = _ => value;
+            return copy;
+        }
+
+        public bool Scoped { get; private init; }
+
+        public string UrlFor(string pattern, Records records) => Parameter().Replace(pattern, m =>
+            _routeValues.TryGetValue(m.Groups[1].Value, out var value)
+                ? Uri.EscapeDataString(Convert.ToString(value(records), CultureInfo.InvariantCulture)!)
+                : throw new InvalidOperationException($"no value for route parameter “{m.Groups[1].Value}” of {pattern}: add .Route(\"{m.Groups[1].Value}\", …) to its rule"));
+
+        [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
+        private static partial Regex Parameter();
+    }
+}
+
+public sealed class AuthorizationTestsOnSqlite(SqliteApp app) : AuthorizationTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationTestsOnPostgres(PostgresApp app) : AuthorizationTests(app), IClassFixture<PostgresApp>;
