@@ -24,6 +24,8 @@ public static class ApiErrors
 
     public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
 
+    public static bool IsApiPath(string path) => new PathString(path).StartsWithSegments("/api");
+
     public static void AddCchcErrors(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -84,10 +86,12 @@ public sealed class CchcExceptionHandler(IProblemDetailsService problems, Micros
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.IsApi()) return false;
+        // The middleware has already pointed the request at /Error; the feature keeps the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!ApiErrors.IsApiPath(path)) return false;
         var problem = Describe(exception, json.Value.SerializerOptions.PropertyNamingPolicy);
         if (problem.Status >= 500)
-            log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, path);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -79,8 +79,9 @@ internal static class AuditTrail
         ActorId = actor.Id,
         ActorName = actor.Name,
         ActorKind = actor.Kind,
-        // A unit's own entries belong to the unit; everything else to the unit of whoever made the change.
-        UnitPath = p.Entry.Entity is Unit unit ? unit.Path : actor.UnitPath,
+        // A unit's own entries belong to the unit (once it has its place in the tree); everything else to
+        // the unit of whoever made the change.
+        UnitPath = p.Entry.Entity is Unit { Path: not UnitPath.Root } unit ? unit.Path : actor.UnitPath,
         EntityType = p.Entry.Metadata.ClrType.Name,
         EntityKey = p.Key ?? KeyOf(p.Entry),
         Action = p.Action,
