@@ -2,6 +2,9 @@ using Cchc.Web;
 using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
+using Cchc.Web.Features.Admin;
+using Cchc.Web.Operations;
+using Cchc.Web.Shared;
 
 var (verb, hostArgs) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -9,12 +12,22 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
+builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddCchcLocalization();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+builder.Services.AddCchcErrors();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "CCHC – API quản lý cải cách hành chính ngành Giáo dục";
+    doc.Info.Description = "API của hệ thống CCHC. Lỗi trả về dạng ProblemDetails (RFC 9457) với tiêu đề tiếng Việt; "
+        + "vi phạm quy tắc nghiệp vụ và xung đột phiên bản trả về 409, dữ liệu không hợp lệ trả về 400.";
+    return Task.CompletedTask;
+}));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddCchcAudit();
 builder.Services.AddScoped<FirstStart>();
 builder.Services.AddHostedService<DatabaseStartup>();
 
@@ -23,16 +36,18 @@ var app = builder.Build();
 if (verb is not null)
     return await Cli.RunAsync(app, verb, hostArgs);
 
-if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseCchcErrors();
 app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapCchcOperations();
+app.MapCchcLanguageSwitch();
+app.MapCchcAudit();
 app.MapRazorPages();
 app.MapUnits();
 app.MapAccount();

@@ -11,6 +11,8 @@ public static class DataSetup
     /// <summary>Registers <see cref="CchcDb"/> for the configured provider (Database:Provider, ConnectionStrings:Cchc).</summary>
     public static void AddCchcData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Audit.IAuditActor, Audit.HttpAuditActor>();
         var config = builder.Configuration;
         var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
         var connection = config.GetConnectionString("Cchc");
