@@ -73,6 +73,8 @@ public static class PlanCascade
             copy.Describe(t.Text, t.SectionPath);
             copy.JoinLine(t.LineKey);
             copy.SetGroupMinimum(t.GroupMinimum);
+            copy.SetRange(t.ValueTo);
+            copy.SetChange(t.Change, t.BaseYear);
             child.AddTarget(copy);
         }
         foreach (var t in parent.Tasks.Where(chosen.Contains)) child.AddTask(t.CopyUnassigned());

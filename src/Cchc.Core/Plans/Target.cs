@@ -3,6 +3,14 @@ using Cchc.Core.Text;
 
 namespace Cchc.Core.Plans;
 
+/// <summary>Whether the value is a level, or a change over <see cref="Target.BaseYear"/> ("tăng bậc so với năm 2021").</summary>
+public enum TargetChange
+{
+    None,
+    Increase,
+    Decrease,
+}
+
 /// <summary>
 /// A measurable commitment of a plan (chỉ tiêu): an indicator of the catalogue (or a name of the plan's
 /// own), a comparator, a value, a unit and the year the value is due. A trajectory ("≥30% by 2023 and
@@ -41,6 +49,11 @@ public sealed class Target : IVersioned
     /// dưới 95%" = value 97, group minimum 95 per field).
     /// </summary>
     public double? GroupMinimum { get; private set; }
+    /// <summary>The top of a range ("từ 30 đến 40%", seed 004); the target is judged on <see cref="Value"/>, its floor.</summary>
+    public double? ValueTo { get; private set; }
+    /// <summary>For a change target, the change is measured against this year's value (evaluation is given the change).</summary>
+    public TargetChange Change { get; private set; }
+    public int? BaseYear { get; private set; }
     public double? EnteredValue { get; private set; }
     public string? EvidenceNote { get; private set; }
     public DateOnly? EnteredOn { get; private set; }
@@ -96,6 +109,25 @@ public sealed class Target : IVersioned
                 throw new RuleViolation("Mức tối thiểu của từng nhóm không được cao hơn chỉ tiêu chung.", nameof(GroupMinimum));
         }
         GroupMinimum = minimum;
+    }
+
+    public void SetRange(double? valueTo)
+    {
+        if (valueTo is { } top)
+        {
+            CheckFigure(top, Unit, nameof(ValueTo));
+            if (top < Value) throw new RuleViolation("Cận trên của khoảng không được nhỏ hơn giá trị chỉ tiêu.", nameof(ValueTo));
+        }
+        ValueTo = valueTo;
+    }
+
+    public void SetChange(TargetChange change, int? baseYear)
+    {
+        if (change == TargetChange.None) baseYear = null;
+        if (baseYear is { } b && (b < 2000 || (Year is { } y && b >= y)))
+            throw new RuleViolation("Năm gốc phải trước năm của chỉ tiêu.", nameof(BaseYear));
+        Change = change;
+        BaseYear = baseYear;
     }
 
     /// <summary>Records a figure the system cannot compute, with the evidence it rests on (tài liệu kiểm chứng).</summary>

@@ -80,4 +80,26 @@ public sealed class TargetTests
         Assert.Null(t.EnteredValue);
         Assert.Null(t.EvidenceNote);
     }
+
+    [Fact]
+    public void A_range_tops_its_value()
+    {
+        // Seed 004: "từ 30 đến 40% số lượng thủ tục hành chính … trực tuyến".
+        var t = new Target("PROCEDURE_ONLINE_COVERAGE", null, Comparator.AtLeast, 30, "%", 2019);
+        t.SetRange(40);
+        Assert.Equal(40, t.ValueTo);
+        Assert.Throws<RuleViolation>(() => t.SetRange(20));
+    }
+
+    [Fact]
+    public void A_change_target_is_measured_against_an_earlier_year()
+    {
+        // Seed 004: PAR index score in 2019 higher than in 2018.
+        var t = new Target("PAR_INDEX_SCORE", null, Comparator.Above, 0, "points", 2019);
+        t.SetChange(TargetChange.Increase, 2018);
+        Assert.Equal((TargetChange.Increase, 2018), (t.Change, t.BaseYear!.Value));
+        Assert.Throws<RuleViolation>(() => t.SetChange(TargetChange.Increase, 2019));
+        t.SetChange(TargetChange.None, 2018);
+        Assert.Null(t.BaseYear);
+    }
 }
