@@ -57,8 +57,11 @@ public sealed class PlanTask : IVersioned
     public string? CancellationApproval { get; private set; }
     public int Version { get; set; }
 
-    /// <summary>The last due date the deadlines fix; null when none fixes a date ("Theo yêu cầu của Sở Nội vụ").</summary>
-    public DateOnly? LastDue => _deadlines.Select(d => d.Due).Where(d => d is not null).Max();
+    /// <summary>
+    /// The last due date the deadlines fix; null when none fixes a date ("Theo yêu cầu của Sở Nội vụ"). Kept
+    /// as a column so that lists can filter overdue tasks in the database; it changes only with the deadlines.
+    /// </summary>
+    public DateOnly? LastDue { get; private set; }
 
     public void Edit(string number, string content, string? area, string? productType, string? requirement)
     {
@@ -99,6 +102,7 @@ public sealed class PlanTask : IVersioned
         }
         _deadlines.Clear();
         _deadlines.AddRange(list);
+        LastDue = list.Select(d => d.Due).Where(d => d is not null).Max();
     }
 
     /// <summary>Progress of an unfinished task; 0 means not started.</summary>

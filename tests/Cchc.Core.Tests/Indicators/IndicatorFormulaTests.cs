@@ -1,6 +1,7 @@
 using Cchc.Core.Dossiers;
 using Cchc.Core.Indicators;
 using Cchc.Core.Plans;
+using Cchc.Core.Scoring;
 
 namespace Cchc.Core.Tests.Indicators;
 
@@ -227,5 +228,27 @@ public sealed class IndicatorFormulaTests
         ];
         var v = PlanIndicators.UnitPlanSubmittedRate(units);
         Assert.Equal((1.0, 3.0), (v.Numerator!.Value, v.Denominator!.Value));
+    }
+
+    [Fact]
+    public void Every_computed_indicator_has_a_formula_returning_its_code()
+    {
+        var today = new DateOnly(2022, 6, 30);
+        IndicatorValue[] values =
+        [
+            .. DossierCases.Select(c => DossierFormula(c.Data.Item1)),
+            ProcedureIndicators.OnlineCoverage(Procedures), ProcedureIndicators.OnlineWithDossiers(Procedures),
+            ProcedureIndicators.PostalCoverage(Procedures), ProcedureIndicators.OnlinePaymentCoverage(Procedures),
+            ProcedureIndicators.PublishedRate(Procedures), ProcedureIndicators.IsoRate(Procedures), ProcedureIndicators.ElectronicIsoRate(Procedures),
+            RatingIndicators.SatisfactionRate(Ratings), RatingIndicators.ParticipationRate(Ratings, Dossiers),
+            ServiceIndicators.PetitionHandledRate([], today), ServiceIndicators.DeskWaitMinutes([]),
+            ServiceIndicators.InspectionCoverage([], Inspections, 2022), ServiceIndicators.FindingsResolvedRate(Inspections),
+            ServiceIndicators.ReportOnTimeRate([], today),
+            PlanIndicators.TaskCompletionRate([], today), PlanIndicators.UnitPlanSubmittedRate([]),
+            new Scorecard(new("T", "T", 2022, [CriterionNode.Leaf("1", "A", 1)]), 1).ToIndicator(ScoreStage.Self),
+        ];
+        var covered = values.Select(v => v.Code).Append(IndicatorCodes.ParIndexRank).Order().ToList();   // the rank comes from Scoring.Ranking
+        var computed = IndicatorCatalogue.All.Where(d => d.IsComputed).Select(d => d.Code).Order().ToList();
+        Assert.Equal(computed, covered);
     }
 }
