@@ -55,6 +55,16 @@ public static class PlanCascade
     /// same period, title and sections, the parent's plan as its first basis, its targets, and the chosen
     /// tasks (not started, not yet assigned to the child's own units).
     /// </summary>
+    public static Plan CopyForChild(Plan parent, int childUnitId, IEnumerable<int> chosenTaskIds)
+    {
+        var ids = chosenTaskIds.ToHashSet();
+        var chosen = parent.Tasks.Where(t => ids.Contains(t.Id)).ToList();
+        if (chosen.Select(t => t.Id).Distinct().Count() != ids.Count)
+            throw new RuleViolation("Nhiệm vụ được chọn không thuộc kế hoạch cấp trên.", nameof(Plan.Tasks));
+        return CopyForChild(parent, childUnitId, chosen);
+    }
+
+    /// <inheritdoc cref="CopyForChild(Plan, int, IEnumerable{int})"/>
     public static Plan CopyForChild(Plan parent, int childUnitId, IEnumerable<PlanTask> chosenTasks)
     {
         if (parent.Status != PlanStatus.Issued)

@@ -88,7 +88,7 @@ public sealed class PlanCascadeTests
     public void Only_an_issued_plan_is_copied()
     {
         var parent = ThanhOai();
-        Assert.Throws<RuleViolation>(() => PlanCascade.CopyForChild(parent, 21, []));
+        Assert.Throws<RuleViolation>(() => PlanCascade.CopyForChild(parent, 21, Array.Empty<int>()));
     }
 
     [Fact]
@@ -98,5 +98,14 @@ public sealed class PlanCascadeTests
         parent.Issue("158/KH-PGD", new DateOnly(2022, 2, 18));
         var stranger = new PlanTask("9", "Khác", null, []);
         Assert.Throws<RuleViolation>(() => PlanCascade.CopyForChild(parent, 21, [stranger]));
+    }
+
+    [Fact]
+    public void Task_ids_not_in_the_parent_are_refused()
+    {
+        var parent = ThanhOai();
+        parent.Issue("158/KH-PGD", new DateOnly(2022, 2, 18));
+        Assert.Throws<RuleViolation>(() => PlanCascade.CopyForChild(parent, 21, [12345]));
+        Assert.Empty(PlanCascade.CopyForChild(parent, 21, Array.Empty<int>()).Tasks);
     }
 }
