@@ -21,6 +21,9 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private static readonly Regex PeriodRx = new(@"(?:giai doan|nam)\s*(\d{4})\s*[-–]\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex SingleYearRx = new(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
 
+    /// <summary>Page-break joins stop here: a paragraph is never longer than a few pages.</summary>
+    private const int MaxParagraph = 20_000;
+
     private readonly List<string> _warnings = [.. earlierWarnings];
     private readonly List<ImportedSection> _sections = [];
     private readonly List<Paragraph> _paragraphs = [];
@@ -68,10 +71,20 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         if (tasks.Count == 0) _warnings.Add("Không tìm thấy nhiệm vụ nào (bảng phụ lục hoặc các gạch đầu dòng của phần nội dung).");
         if (reports.Count == 0) _warnings.Add("Không tìm thấy lịch báo cáo định kỳ có ngày cụ thể.");
 
-        return new ImportedPlan(document, _sections, targets, tasks, reports, childPlanDue, _warnings);
+        return new ImportedPlan(document, _sections, targets, tasks, reports, childPlanDue, CapWarnings(_warnings));
     }
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+
+    /// <summary>A garbled file can raise thousands of warnings; the user needs the first ones and the count.</summary>
+    private static List<string> CapWarnings(List<string> warnings)
+    {
+        const int max = 200;
+        if (warnings.Count <= max) return warnings;
+        var kept = warnings.Take(max).ToList();
+        kept.Add($"… và {warnings.Count - max} cảnh báo khác.");
+        return kept;
+    }
 
     private static int FindAppendix(List<PlanLine> lines)
     {
@@ -118,6 +131,11 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             {
                 place = l.Text[..pd.Groups["place"].Length].Trim();
                 issuedYear = int.Parse(pd.Groups["y"].Value);
+                if (issuedYear is < 1900 or > 2200)
+                {
+                    issuedYear = null;
+                    continue;
+                }
                 if (pd.Groups["d"].Success && pd.Groups["m"].Success)
                 {
                     var d = int.Parse(pd.Groups["d"].Value);
@@ -363,7 +381,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (_paragraphs.Count > 0 && StartsLower(lineText) && !BulletRx.IsMatch(lineText))
             {
                 var prev = _paragraphs[^1];
-                if (!prev.Text.EndsWith('.') && !prev.Text.EndsWith(';') && !prev.Text.EndsWith(':'))
+                if (!prev.Text.EndsWith('.') && !prev.Text.EndsWith(';') && !prev.Text.EndsWith(':') && prev.Text.Length < MaxParagraph)
                 {
                     var joined = prev.Text + " " + lineText;
                     _paragraphs[^1] = prev with { Text = joined, Key = VietnameseText.FoldChars(joined) };
@@ -412,7 +430,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private List<ImportedTask> BulletTasks(int? planYear)
     {
         var content = _sections.Where(s => s.Path.Split('.').Length == 1 && IsContentHeading(s.Heading)).Select(s => s.Path).ToHashSet();
-        var objectives = _sections.Where(s => VietnameseText.Fold(s.Heading).StartsWith("muc tieu", StringComparison.Ordinal)).Select(s => s.Path).ToList();
+        var objectives = _sections.Where(s => VietnameseText.Fold(s.Heading).StartsWith("muc tieu", StringComparison.Ordinal)).Select(s => s.Path).ToHashSet();
         var areaOf = _sections.GroupBy(s => s.Path).ToDictionary(g => g.Key, g => g.Last().Area);
         var tasks = new List<ImportedTask>();
         var collecting = false;
@@ -421,9 +439,9 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (!p.IsBullet || p.Section is null) continue;
             var top = p.Section.Split('.')[0];
             if (!content.Contains(top)) continue;
-            if (objectives.Any(o => p.Section == o || p.Section.StartsWith(o + ".", StringComparison.Ordinal))) continue;
+            if (UnderAny(objectives, p.Section)) continue;
             // "- Rà soát … Cụ thể:" followed by "+ …" items: the items belong to that task.
-            if (p.IsSubBullet && tasks.Count > 0 && (collecting || tasks[^1].Content.EndsWith(':')))
+            if (p.IsSubBullet && tasks.Count > 0 && (collecting || tasks[^1].Content.EndsWith(':')) && tasks[^1].Content.Length < MaxParagraph)
             {
                 var t = tasks[^1];
                 tasks[^1] = t with { Content = t.Content + " " + p.Text.TrimEnd(';', '.') + ";" };
@@ -440,6 +458,18 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (tasks[i].Content.EndsWith(';')) tasks[i] = tasks[i] with { Content = tasks[i].Content.TrimEnd(';') };
         }
         return tasks;
+    }
+
+    private static bool UnderAny(HashSet<string> paths, string path)
+    {
+        var p = path;
+        while (true)
+        {
+            if (paths.Contains(p)) return true;
+            var dot = p.LastIndexOf('.');
+            if (dot < 0) return false;
+            p = p[..dot];
+        }
     }
 
     private static bool IsContentHeading(string heading)
@@ -477,9 +507,12 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private List<ImportedReport> ReadReports(int? planYear)
     {
         var reports = new List<ImportedReport>();
+        var reportSections = _sections.Where(s => VietnameseText.Fold(s.Heading).Contains("bao cao", StringComparison.Ordinal))
+            .Select(s => s.Path).ToHashSet();
         foreach (var p in _paragraphs)
         {
-            if (!p.Key.Contains("bao cao", StringComparison.Ordinal) && !IsReportSection(p.Section)) continue;
+            if (!p.Key.Contains("bao cao", StringComparison.Ordinal) && (p.Section is null || !reportSections.Contains(p.Section))) continue;
+            if (p.Text.Length > MaxParagraph) continue;
             var clauses = p.Text.Replace('(', ';').Replace(')', ';').Split(';');
             foreach (var clause in clauses)
             {
@@ -515,9 +548,6 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
         return reports;
     }
-
-    private bool IsReportSection(string? path) =>
-        path is not null && _sections.Any(s => s.Path == path && VietnameseText.Fold(s.Heading).Contains("bao cao", StringComparison.Ordinal));
 
     private static int QuarterNumber(string s) => s switch
     {

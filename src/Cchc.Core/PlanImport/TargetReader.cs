@@ -46,6 +46,9 @@ internal sealed class TargetReader(int? defaultYear)
         return _targets;
     }
 
+    /// <summary>Longer clauses are cut before the quantity search: a target is a sentence, not a chapter.</summary>
+    private const int MaxClause = 4000;
+
     private void ReadText(string text, string? section, int? contextYear)
     {
         ImportedTarget? previous = null;
@@ -63,6 +66,7 @@ internal sealed class TargetReader(int? defaultYear)
             foreach (var (cs, ce) in clauses)
             {
                 var clause = sentence[cs..ce].Trim().Trim(',', '.', ' ', ':');
+                if (clause.Length > MaxClause) clause = clause[..MaxClause];
                 if (clause.Length == 0) continue;
                 previous = ReadClause(clause, section, contextYear, previous);
             }
@@ -106,7 +110,7 @@ internal sealed class TargetReader(int? defaultYear)
             return last;
         }
 
-        var quantities = QuantityRx.Matches(key).Cast<Match>().ToList();
+        var quantities = QuantityRx.Matches(key).Cast<Match>().Take(50).ToList();
         if (quantities.Count == 0) return previous;
 
         // One segment per quantity: cut between two quantities at the first comma or "và" in the gap.

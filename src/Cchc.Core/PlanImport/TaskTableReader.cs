@@ -149,7 +149,7 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
                 && row.Requirement.Length == 0 && row.Deadline.Length == 0;
             if (othersEmpty && row.Content.Length > 0)
             {
-                pendingHeader = pendingHeader is null ? row.Content : pendingHeader + " " + row.Content;
+                pendingHeader = pendingHeader is null ? row.Content : pendingHeader.Length > 20_000 ? pendingHeader : pendingHeader + " " + row.Content;
                 continue;
             }
             if (current is not null)
@@ -225,7 +225,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
 
     private static void Append(Row to, Row more)
     {
-        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + " " + b;
+        // A cell never grows past a few pages, whatever a broken table repeats.
+        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > 20_000 ? a : a + " " + b;
         to.Content = Join(to.Content, more.Content);
         to.Lead = Join(to.Lead, more.Lead);
         to.Partners = Join(to.Partners, more.Partners);
