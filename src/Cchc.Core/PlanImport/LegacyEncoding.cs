@@ -28,6 +28,9 @@ public static class LegacyEncoding
     // Characters TCVN3 text is full of and NFC Vietnamese never contains.
     private const string TcvnSignature = "µ¸¶·¹¨©ª«¬®ÆÇËÐÖ×Þßäåæçëîïñö÷øûüþ»¾¼½ÎÏÑØÜ";
 
+    // The a-tones, base vowels and đ of TCVN3: in every TCVN3 text, never used by VNI.
+    private const string TcvnStrong = "¸µ¶·¹¨©ª«¬®§";
+
     private static readonly Dictionary<char, char> TcvnMap = BuildMap();
 
     private static Dictionary<char, char> BuildMap()
@@ -37,11 +40,18 @@ public static class LegacyEncoding
         return map;
     }
 
+    /// <summary>True when the text is full of characters TCVN3 uses for Vietnamese letters and has few real ones.</summary>
+    public static bool LooksLikeTcvn3(string text)
+    {
+        var (signature, vietnamese, _, letters, strong) = Count(text);
+        return signature >= 20 && strong >= 5 && signature * 33 > letters && signature > vietnamese * 2;
+    }
+
     /// <summary>Converts TCVN3 text to Unicode and reports VNI text; Unicode text is returned unchanged.</summary>
     public static string Repair(string text, List<string> warnings)
     {
-        var (signature, vietnamese, vniMarks, letters) = Count(text);
-        if (signature >= 20 && signature * 33 > letters && signature > vietnamese * 2)
+        var (_, vietnamese, vniMarks, letters, _) = Count(text);
+        if (LooksLikeTcvn3(text))
         {
             warnings.Add("Văn bản có vẻ gõ bằng phông TCVN3 (ABC, .VnTime); đã chuyển sang Unicode. Hãy kiểm tra chữ hoa có dấu.");
             return FromTcvn3(text);
@@ -61,19 +71,20 @@ public static class LegacyEncoding
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static (int Signature, int Vietnamese, int VniMarks, int Letters) Count(string text)
+    private static (int Signature, int Vietnamese, int VniMarks, int Letters, int Strong) Count(string text)
     {
-        int signature = 0, vietnamese = 0, vni = 0, letters = 0;
+        int signature = 0, vietnamese = 0, vni = 0, letters = 0, strong = 0;
         var n = Math.Min(text.Length, 200_000);
         for (var i = 0; i < n; i++)
         {
             var c = text[i];
             if (char.IsLetter(c)) letters++;
             if (TcvnSignature.Contains(c)) signature++;
+            if (TcvnStrong.Contains(c)) strong++;
             if (c is >= '\u0102' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') vietnamese++;
             // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä", "ñ" for đ.
             if (i > 0 && c is 'ø' or 'ù' or 'û' or 'õ' or 'ï' or 'ñ' or 'ä' && char.IsAsciiLetter(text[i - 1])) vni++;
         }
-        return (signature, vietnamese, vni, letters);
+        return (signature, vietnamese, vni, letters, strong);
     }
 }

@@ -79,6 +79,9 @@ public static class PlanTextReader
         }
         catch (DecoderFallbackException)
         {
+            // TCVN3 files are single-byte: read them byte for byte, LegacyEncoding maps them to letters.
+            var latin = Encoding.Latin1.GetString(bytes);
+            if (LegacyEncoding.LooksLikeTcvn3(latin)) return latin;
             // Windows-1258 is the ANSI code page Vietnamese Windows saves plain text in.
             var ansi = CodePagesEncodingProvider.Instance.GetEncoding(1258);
             if (ansi is null)
