@@ -359,6 +359,16 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             }
         }
         if (current.Length > 0) list.Add(current);
-        return list.Select(u => u.TrimEnd('.', ' ')).Where(u => u.Length > 0).ToList();
+        return list.SelectMany(SplitGluedUnit).Select(u => u.TrimEnd('.', ' ')).Where(u => u.Length > 0).ToList();
+    }
+
+    private static readonly Regex GluedUnitRx = new(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>Two lines of one cell flattened into one: "các đơn vị liên quan Văn phòng" (seed 003 row 18) is two units.</summary>
+    private static IEnumerable<string> SplitGluedUnit(string unit)
+    {
+        var m = GluedUnitRx.Match(unit);
+        if (!m.Success) return [unit];
+        return [m.Groups["head"].Value, m.Groups["tail"].Value];
     }
 }
