@@ -59,7 +59,17 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             if (line.IsBlank) continue;
             if (!line.IsRow)
             {
-                if (tableStarted) warnings.Add($"Dòng {line.Number}: nằm giữa bảng nhiệm vụ nhưng không phải dòng bảng; chưa được đọc: \"{Short(line.Text)}\".");
+                if (!tableStarted) continue;
+                // A cell that wrapped onto a line of its own: it continues the content of the row above.
+                if (current is not null && !LooksLikeTitle(line.Text))
+                {
+                    Append(current.Last, new Row { Content = line.Text, Line = line.Number });
+                    warnings.Add($"Dòng {line.Number}: không có cột; đã nối vào nội dung nhiệm vụ {current.Number}.");
+                }
+                else
+                {
+                    warnings.Add($"Dòng {line.Number}: nằm giữa bảng nhiệm vụ nhưng không phải dòng bảng; chưa được đọc: \"{Short(line.Text)}\".");
+                }
                 continue;
             }
             var cells = line.Cells!;
@@ -165,6 +175,10 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
     }
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+
+    /// <summary>An appendix title ("PHỤ LỤC II", "(Kèm theo Kế hoạch số …)") is not a wrapped cell.</summary>
+    private static bool LooksLikeTitle(string text) =>
+        text == text.ToUpperInvariant() || text.StartsWith('(') || VietnameseText.Fold(text).StartsWith("kem theo", StringComparison.Ordinal);
 
     private static bool IsHeader(IReadOnlyList<string> cells)
     {
