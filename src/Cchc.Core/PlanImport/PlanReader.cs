@@ -36,16 +36,20 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var appendix = lines.Skip(appendixStart).ToList();
 
         var recipientsAt = body.FindIndex(l => !l.IsRow && VietnameseText.Fold(l.Text).StartsWith("noi nhan", StringComparison.Ordinal));
-        var header = ReadHeader(body, out var firstContentLine);
-        var document = header with
+        var document = ReadHeader(body, out var firstContentLine);
+        if (recipientsAt >= 0)
         {
-            Recipients = recipientsAt >= 0 ? ReadRecipients(body, recipientsAt, out var signerFrom) : [],
-        };
-        var signer = recipientsAt >= 0 ? ReadSigner(body, recipientsAt) : ReadSignerAtEnd(body);
-        document = document with { Signer = signer };
+            var recipients = ReadRecipients(body, recipientsAt, out var signerFrom);
+            var signerLines = body.Skip(signerFrom).Where(l => !l.IsRow && !l.IsBlank).Select(l => l.Text).ToList();
+            document = document with { Recipients = recipients, Signer = SignerFrom(signerLines) };
+        }
+        else
+        {
+            document = document with { Signer = ReadSignerAtEnd(body) };
+        }
 
         var bodyEnd = recipientsAt >= 0 ? recipientsAt : body.Count;
-        ReadSections(body, firstContentLine, bodyEnd, document.PeriodTo);
+        ReadSections(body, firstContentLine, bodyEnd);
 
         var planYear = options.DefaultYear
             ?? (document.PeriodFrom is { } pf && pf == document.PeriodTo ? pf : document.PeriodTo ?? document.IssuedYear);
@@ -220,7 +224,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
     }
 
-    private List<string> ReadRecipients(List<PlanLine> body, int at, out int after)
+    private static List<string> ReadRecipients(List<PlanLine> body, int at, out int after)
     {
         var list = new List<string>();
         var i = at + 1;
@@ -252,12 +256,6 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         if (s.Length == 0) return;
         if (VietnameseText.Fold(s).StartsWith("luu", StringComparison.Ordinal)) return;
         list.Add(s);
-    }
-
-    private ImportedSigner? ReadSigner(List<PlanLine> body, int recipientsAt)
-    {
-        ReadRecipients(body, recipientsAt, out var after);
-        return SignerFrom(body.Skip(after).Where(l => !l.IsRow && !l.IsBlank).Select(l => l.Text).ToList());
     }
 
     private ImportedSigner? ReadSignerAtEnd(List<PlanLine> body) =>
@@ -315,7 +313,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         return true;
     }
 
-    private void ReadSections(List<PlanLine> body, int from, int to, int? periodTo)
+    private void ReadSections(List<PlanLine> body, int from, int to)
     {
         string? roman = null;
         var nums = new List<string>();
@@ -390,7 +388,6 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             }
             AddParagraph(l.Number, lineText, path, contextYear);
         }
-        _ = periodTo;
     }
 
     private static bool StartsLower(string s)
