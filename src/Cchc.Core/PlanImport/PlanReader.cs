@@ -11,7 +11,7 @@ internal sealed record Paragraph(int Line, string Text, string Key, bool IsBulle
 internal sealed class PlanReader(string text, PlanImportOptions options, IReadOnlyList<string> earlierWarnings)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex NumberRx = new(@"^so\s*:?\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex NumberRx = new(@"^so\s*(?::|(?=\d)|(?=/))\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex PlaceDateRx = new(@"^(?<place>[^,]{2,80}),\s*ngay\s*(?<d>\d{1,2})?\s*thang\s*(?<m>\d{1,2})?\s*nam\s*(?<y>\d{4})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex RomanRx = new(@"^(?<n>[IVX]{1,6})\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex NumRx = new(@"^(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s*[.)]\s*(?<t>\S.*)$|^(?<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
@@ -41,7 +41,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         {
             var recipients = ReadRecipients(body, recipientsAt, out var signerFrom);
             var signerLines = body.Skip(signerFrom).Where(l => !l.IsRow && !l.IsBlank).Select(l => l.Text).ToList();
-            document = document with { Recipients = recipients, Signer = SignerFrom(signerLines) };
+            document = document with { Recipients = recipients, Signer = SignerFrom(signerLines, reportUnread: true) };
         }
         else
         {
@@ -70,6 +70,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var reports = ReadReports(planYear);
         var childPlanDue = ReadChildPlanDue(planYear);
 
+        if (document.Number is null && !_warnings.Contains("Số văn bản để trống.")) _warnings.Add("Không tìm thấy số văn bản (dòng \"Số: …\").");
         if (document.Title is null) _warnings.Add("Không tìm thấy tên kế hoạch (dòng sau chữ \"KẾ HOẠCH\").");
         if (document.IssuedYear is null) _warnings.Add("Không tìm thấy ngày ban hành (dòng \"…, ngày … tháng … năm …\").");
         if (tasks.Count == 0) _warnings.Add("Không tìm thấy nhiệm vụ nào (bảng phụ lục hoặc các gạch đầu dòng của phần nội dung).");
@@ -113,6 +114,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         DateOnly? issuedOn = null;
         int? issuedYear = null;
         var bases = new List<string>();
+        var issuer = new List<string>();
         firstContentLine = 0;
         var limit = Math.Min(body.Count, 80);
         var titleAt = -1;
@@ -128,6 +130,13 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
                 var raw = l.Text[(l.Text.Length - nm.Groups[1].Length)..].Replace(" ", "");
                 number = raw.Length > 0 && raw.Split('/')[0].Any(char.IsDigit) ? raw : null;
                 if (number is null) _warnings.Add("Số văn bản để trống.");
+                continue;
+            }
+            if (titleAt < 0 && key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal))
+                continue;
+            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.Text == l.Text.ToUpperInvariant() && key != "ke hoach")
+            {
+                issuer.Add(l.Text);
                 continue;
             }
             var pd = PlaceDateRx.Match(key);
@@ -189,7 +198,10 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
         from ??= issuedYear;
         to ??= issuedYear;
-        return new ImportedDocument(number, place, issuedOn, issuedYear, title, from, to, bases, null, []);
+        return new ImportedDocument(number, place, issuedOn, issuedYear, title, from, to, bases, null, [])
+        {
+            Issuer = issuer.Count > 0 ? string.Join(" / ", issuer) : null,
+        };
     }
 
     private static readonly string[] DocumentKinds =
@@ -261,21 +273,29 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private ImportedSigner? ReadSignerAtEnd(List<PlanLine> body) =>
         SignerFrom(body.Where(l => !l.IsRow && !l.IsBlank).TakeLast(3).Select(l => l.Text).Where(t => t.Length < 60).ToList());
 
-    private ImportedSigner? SignerFrom(List<string> lines)
+    private ImportedSigner? SignerFrom(List<string> lines, bool reportUnread = false)
     {
         var titles = new List<string>();
         string? name = null;
-        foreach (var line in lines.Take(6))
+        var unread = new List<string>();
+        foreach (var line in lines)
         {
-            if (line.Length > 60) break;
-            if (line == line.ToUpperInvariant() && line.Any(char.IsLetter))
+            if (line.Length <= 60 && line == line.ToUpperInvariant() && line.Any(char.IsLetter) && name is null && titles.Count < 4)
             {
                 titles.Add(line.Trim());
             }
-            else if (name is null && LooksLikeName(line))
+            else if (name is null && line.Length <= 60 && LooksLikeName(line))
             {
                 name = line.Trim();
             }
+            else
+            {
+                unread.Add(line);
+            }
+        }
+        if (reportUnread)
+        {
+            foreach (var u in unread.Take(20)) _warnings.Add($"Sau phần nơi nhận và chữ ký: chưa đọc được \"{Short(u)}\".");
         }
         if (titles.Count == 0 && name is null) return null;
         if (titles.Count == 0) _warnings.Add("Không thấy chức danh người ký.");

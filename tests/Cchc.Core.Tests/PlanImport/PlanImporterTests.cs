@@ -132,4 +132,20 @@ public sealed class PlanImporterTests
         Assert.Contains(plan.Warnings, w => w.StartsWith("Không tìm thấy tên kế hoạch", StringComparison.Ordinal));
         Assert.Contains(plan.Warnings, w => w.StartsWith("Không tìm thấy nhiệm vụ nào", StringComparison.Ordinal));
     }
+
+    // A .docx letterhead is a two-column table: the web layer's text gives one TAB between the columns.
+    [Fact]
+    public void A_letterhead_table_gives_issuer_number_place_and_date()
+    {
+        var text = "UBND TỈNH BÀ RỊA – VŨNG TÀU\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" +
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\tĐộc lập - Tự do - Hạnh phúc\n" +
+            "Số: 1234 /KH-SGDĐT\tBà Rịa – Vũng Tàu, ngày 20 tháng 12 năm 2021\n\nKẾ HOẠCH\nCải cách hành chính năm 2022\n";
+
+        var document = PlanImporter.Parse(text).Document;
+
+        Assert.Equal("UBND TỈNH BÀ RỊA – VŨNG TÀU / SỞ GIÁO DỤC VÀ ĐÀO TẠO", document.Issuer);
+        Assert.Equal("1234/KH-SGDĐT", document.Number);
+        Assert.Equal("Bà Rịa – Vũng Tàu", document.Place);
+        Assert.Equal(new DateOnly(2021, 12, 20), document.IssuedOn);
+    }
 }
