@@ -70,6 +70,11 @@ public sealed record ImportedTarget(
     [JsonPropertyName("change")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Change { get; init; }
+
+    /// <summary>The number of the appendix task whose cells state the target (003 row 16: desk wait ≤ 30 minutes).</summary>
+    [JsonPropertyName("task")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Task { get; init; }
 }
 
 /// <summary>

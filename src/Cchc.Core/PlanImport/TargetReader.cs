@@ -32,6 +32,7 @@ internal sealed class TargetReader(int? defaultYear)
     private static readonly Regex DecreaseRx = new(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
 
     private readonly List<ImportedTarget> _targets = [];
+    private string? _task;
 
     /// <summary>Targets of the body's paragraphs, then of the appendix's task cells (pass no tasks when they are the body's own bullets).</summary>
     public List<ImportedTarget> Read(IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<ImportedTask> appendixTasks)
@@ -39,10 +40,12 @@ internal sealed class TargetReader(int? defaultYear)
         foreach (var p in paragraphs) ReadText(ItemNumberRx.Replace(p.Text, ""), p.Section, p.ContextYear);
         foreach (var t in appendixTasks)
         {
+            _task = t.Number;
             ReadText(t.Content, null, null);
             foreach (var part in t.Parts ?? []) ReadText(part.Content, null, null);
             if (t.Product is not null) ReadText(t.Product, null, null);
         }
+        _task = null;
         return _targets;
     }
 
@@ -104,7 +107,7 @@ internal sealed class TargetReader(int? defaultYear)
             for (var y = y1; y <= y2 && y - y1 < 50; y++)
             {
                 value = Math.Min(100, value + step);
-                last = new ImportedTarget(text, previous.Indicator, ">=", value, "%", y, section);
+                last = new ImportedTarget(text, previous.Indicator, ">=", value, "%", y, section) { Task = _task };
                 Add(last, y);
             }
             return last;
@@ -214,6 +217,7 @@ internal sealed class TargetReader(int? defaultYear)
                     ValueTo = valueTo,
                     BaseYear = baseYear,
                     Change = change,
+                    Task = _task,
                 };
                 Add(target, q.Index);
                 previous = target;
