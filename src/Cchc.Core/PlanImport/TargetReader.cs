@@ -116,7 +116,7 @@ internal sealed class TargetReader(int? defaultYear)
         var quantities = QuantityRx.Matches(key).Cast<Match>().Take(50).ToList();
         if (quantities.Count == 0) return previous;
 
-        // One segment per quantity: cut between two quantities at the first comma or "và" in the gap.
+        // One segment per quantity, cut in the gap between two quantities (see Cut).
         var bounds = new List<(int Start, int End)>();
         var segStart = 0;
         for (var i = 0; i < quantities.Count; i++)
@@ -126,10 +126,7 @@ internal sealed class TargetReader(int? defaultYear)
             {
                 var gapStart = quantities[i].Index + quantities[i].Length;
                 var gap = key[gapStart..quantities[i + 1].Index];
-                var comma = gap.LastIndexOf(',');
-                var and = gap.LastIndexOf(" va ", StringComparison.Ordinal);
-                var cut = Math.Max(comma, and);
-                end = cut >= 0 ? gapStart + cut : gapStart;
+                end = gapStart + Cut(gap);
             }
             bounds.Add((segStart, end));
             segStart = end;
@@ -140,7 +137,7 @@ internal sealed class TargetReader(int? defaultYear)
             var q = quantities[i];
             var (s, e) = bounds[i];
             var segment = key[s..e];
-            var prefix = key[s..q.Index];
+            var prefix = key[Math.Max(0, q.Index - 40)..q.Index];
             var suffix = key[(q.Index + q.Length)..Math.Min(key.Length, q.Index + q.Length + 15)];
             // The subject usually follows the number ("…, 100% TTHC được …"): look from the last comma first.
             var lastComma = key.LastIndexOf(',', Math.Max(0, q.Index - 1), Math.Max(0, q.Index - s));
@@ -229,6 +226,31 @@ internal sealed class TargetReader(int? defaultYear)
     private readonly HashSet<(string, double, int?, string, string?, int)> _seen = [];
 
     // The same clause read twice (a paragraph repeated by the page layout) gives one target.
+    private static readonly string[] Intros =
+        [" co tu ", " dat tu ", " dat ", " toi thieu ", " it nhat ", " chiem ", " tren ", " duoi ", " toi da "];
+
+    /// <summary>
+    /// Where the words of one quantity end and the next begin: at the last comma; else at a "và" close
+    /// to the next number ("… ISO 9001 và có từ 80%"); else before the words that introduce the next
+    /// number ("… do thành phố triển khai thực hiện | có từ 80%"); else right after the first number.
+    /// </summary>
+    private static int Cut(string gap)
+    {
+        var comma = gap.LastIndexOf(',');
+        if (comma >= 0) return comma;
+        var and = gap.LastIndexOf(" va ", StringComparison.Ordinal);
+        if (and >= 0 && gap.Length - and <= 40) return and;
+        var padded = gap + " ";
+        var intro = -1;
+        foreach (var w in Intros)
+        {
+            var at = padded.LastIndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && padded.Length - at <= 25 && (intro < 0 || at < intro)) intro = at;
+        }
+        if (intro >= 0) return Math.Min(intro, gap.Length);
+        return and >= 0 ? and : 0;
+    }
+
     private void Add(ImportedTarget t, int position)
     {
         if (_seen.Add((t.Text, t.Value, t.Year, t.Unit, t.Section, position))) _targets.Add(t);
