@@ -148,4 +148,35 @@ public sealed class PlanImporterTests
         Assert.Equal("Bà Rịa – Vũng Tàu", document.Place);
         Assert.Equal(new DateOnly(2021, 12, 20), document.IssuedOn);
     }
+
+    // Columns are found by their header, in any order.
+    [Fact]
+    public void Columns_are_mapped_by_their_header_not_their_position()
+    {
+        var text = Header + "DANH MỤC NHIỆM VỤ\n" +
+            "STT\tNội dung nhiệm vụ\tThời gian hoàn thành\tCơ quan chủ trì\tĐơn vị phối hợp\tKết quả/Sản phẩm\n" +
+            "1.\tRà soát quy chế làm việc\ttrước ngày 15/3/2022\tVăn phòng\tThanh tra, Phòng Tổ chức cán bộ\tQuyết định\n";
+
+        var task = Assert.Single(PlanImporter.Parse(text).Tasks);
+
+        Assert.Equal(("1", "Rà soát quy chế làm việc", "Quyết định"), (task.Number, task.Content, task.Product));
+        Assert.Equal(["Văn phòng"], task.Lead);
+        Assert.Equal(["Thanh tra", "Phòng Tổ chức cán bộ"], task.Partners);
+        Assert.Equal(new DateOnly(2022, 3, 15), Assert.Single(task.Deadlines).Due);
+    }
+
+    // plan-import.md: without an appendix, bullets are tasks "with lead units and deadlines only where the bullet states them".
+    [Fact]
+    public void A_bullet_task_takes_only_a_deadline_its_words_mark()
+    {
+        var text = Header + "II. NỘI DUNG CẢI CÁCH HÀNH CHÍNH\n1. Cải cách thủ tục hành chính\n" +
+            "- Triển khai Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ.\n" +
+            "- Công bố danh mục TTHC trước ngày 31/3/2022.";
+
+        var tasks = PlanImporter.Parse(text).Tasks;
+
+        Assert.Equal(["PROCEDURES", "PROCEDURES"], tasks.Select(t => t.Area));
+        Assert.Empty(tasks[0].Deadlines);
+        Assert.Equal(new DateOnly(2022, 3, 31), Assert.Single(tasks[1].Deadlines).Due);
+    }
 }
