@@ -16,7 +16,8 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private static readonly Regex RomanRx = new(@"^(?<n>[IVX]{1,6})\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex NumRx = new(@"^(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s*[.)]\s*(?<t>\S.*)$|^(?<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex LetterRx = new(@"^(?<n>[a-zđ])\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex BulletRx = new(@"^(?:[-–•+·]\s*)+", RegexOptions.CultureInvariant, Timeout);
+    // Word's symbol-font bullets (U+F0B7 "", U+F0A7, U+F076, U+F0D8, U+F0FC) survive text extraction as private-use characters.
+    private static readonly Regex BulletRx = new(@"^(?:[-–—•+·∙▪►○◦\uF0B7\uF0A7\uF076\uF0D8\uF0FC]\s*)+", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex YearContextRx = new(@"^(?:den|trong|vao)\s*nam\s*(\d{4})\s*:?\s*$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex PeriodRx = new(@"(?:giai doan|nam)\s*(\d{4})\s*[-–]\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex SingleYearRx = new(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
@@ -39,8 +40,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var document = ReadHeader(body, out var firstContentLine);
         if (recipientsAt >= 0)
         {
-            var recipients = ReadRecipients(body, recipientsAt, out var signerFrom);
-            var signerLines = body.Skip(signerFrom).Where(l => !l.IsRow && !l.IsBlank).Select(l => l.Text).ToList();
+            var recipients = ReadRecipients(body, recipientsAt, out var signerLines);
             document = document with { Recipients = recipients, Signer = SignerFrom(signerLines, reportUnread: true) };
         }
         else
@@ -236,10 +236,14 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
     }
 
-    private static List<string> ReadRecipients(List<PlanLine> body, int at, out int after)
+    /// <summary>
+    /// The closing block: bullets are recipients, the other lines the signature. In a .docx the two sit
+    /// side by side in a table, so their lines interleave ("Nơi nhận:", "GIÁM ĐỐC", "- UBND tỉnh;", …).
+    /// </summary>
+    private static List<string> ReadRecipients(List<PlanLine> body, int at, out List<string> signerLines)
     {
         var list = new List<string>();
-        var i = at + 1;
+        signerLines = [];
         // "Nơi nhận: - UBND tỉnh;" on one line happens when a table cell was flattened.
         var inline = body[at].Text;
         var colon = inline.IndexOf(':');
@@ -248,14 +252,13 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             foreach (var item in inline[(colon + 1)..].Split(';'))
                 AddRecipient(list, item);
         }
-        for (; i < body.Count; i++)
+        for (var i = at + 1; i < body.Count; i++)
         {
             var l = body[i];
-            if (l.IsBlank) continue;
-            if (l.IsRow || !BulletRx.IsMatch(l.Text)) break;
-            AddRecipient(list, l.Text);
+            if (l.IsBlank || l.IsRow) continue;
+            if (BulletRx.IsMatch(l.Text)) AddRecipient(list, l.Text);
+            else signerLines.Add(l.Text);
         }
-        after = i;
         return list;
     }
 

@@ -179,4 +179,27 @@ public sealed class PlanImporterTests
         Assert.Empty(tasks[0].Deadlines);
         Assert.Equal(new DateOnly(2022, 3, 31), Assert.Single(tasks[1].Deadlines).Due);
     }
+
+    // A .docx puts "Nơi nhận" and the signature side by side: the lines interleave.
+    [Fact]
+    public void Recipients_and_signature_side_by_side_are_told_apart()
+    {
+        var text = Header + "I. MỤC TIÊU\n- Nâng cao chất lượng.\n\n" +
+            "Nơi nhận:\tKT. GIÁM ĐỐC\n- UBND tỉnh;\tPHÓ GIÁM ĐỐC\n- Sở Nội vụ;\n- Lưu: VT.\tNguyễn Văn An\n";
+
+        var document = PlanImporter.Parse(text).Document;
+
+        Assert.Equal(["UBND tỉnh", "Sở Nội vụ"], document.Recipients);
+        Assert.Equal(new ImportedSigner("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "Nguyễn Văn An"), document.Signer);
+    }
+
+    [Fact]
+    public void Word_symbol_bullets_are_bullets()
+    {
+        var text = Header + "II. NỘI DUNG\n1. Cải cách thể chế\n\uF0B7 Rà soát văn bản quy phạm pháp luật.\n• Kiểm tra văn bản.";
+
+        var tasks = PlanImporter.Parse(text).Tasks;
+
+        Assert.Equal(["Rà soát văn bản quy phạm pháp luật.", "Kiểm tra văn bản."], tasks.Select(t => t.Content));
+    }
 }
