@@ -4,9 +4,9 @@ namespace Cchc.Core.PlanImport;
 
 /// <summary>
 /// Text typed with the pre-Unicode Vietnamese fonts arrives as mojibake (domain.md): TCVN3 (ABC,
-/// ".VnTime") stores "Giáo dục" as "Gi¸o dôc"; VNI stores "Việt" as "Vieät". TCVN3 is converted
-/// (lower-case letters and the base capitals Ă Â Ê Ô Ơ Ư Đ; TCVN3's capitals with tone marks lived in a
-/// separate font and come out lower case), VNI is only reported.
+/// ".VnTime") stores "Giáo dục" as "Gi¸o dôc"; VNI stores "Việt" as "Vieät". Both are converted, with a
+/// warning asking the user to check: TCVN3's capitals with tone marks lived in a separate font and come
+/// out lower case; VNI writes a letter as base + mark ("aù" = á), converted pair by pair.
 /// </summary>
 public static class LegacyEncoding
 {
@@ -33,6 +33,36 @@ public static class LegacyEncoding
 
     private static readonly Dictionary<char, char> TcvnMap = BuildMap();
 
+    // VNI Windows: a vowel followed by a mark character; ơ and ư are "ô" and "ö" and take marks too.
+    private static readonly Dictionary<(char Base, char Mark), char> VniPairs = BuildVniPairs();
+
+    private static readonly Dictionary<char, char> VniSingles = new()
+    {
+        ['ñ'] = 'đ', ['Ñ'] = 'Đ', ['ô'] = 'ơ', ['Ô'] = 'Ơ', ['ö'] = 'ư', ['Ö'] = 'Ư',
+        ['æ'] = 'ỉ', ['Æ'] = 'Ỉ', ['ó'] = 'ĩ', ['Ó'] = 'Ĩ', ['ò'] = 'ị', ['Ò'] = 'Ị', ['î'] = 'ỵ', ['Î'] = 'Ỵ',
+    };
+
+    private static Dictionary<(char, char), char> BuildVniPairs()
+    {
+        var d = new Dictionary<(char, char), char>();
+        void Add(char b, string marks, string results)
+        {
+            for (var i = 0; i < marks.Length; i++)
+            {
+                d[(b, marks[i])] = results[i];
+                d[(char.ToUpperInvariant(b), char.ToUpperInvariant(marks[i]))] = char.ToUpperInvariant(results[i]);
+            }
+        }
+        Add('a', "øùûõïêèéúüëâàáåãä", "àáảãạăằắẳẵặâầấẩẫậ");
+        Add('e', "øùûõïâàáåãä", "èéẻẽẹêềếểễệ");
+        Add('o', "øùûõïâàáåãä", "òóỏõọôồốổỗộ");
+        Add('ô', "øùûõï", "ờớởỡợ");
+        Add('u', "øùûõï", "ùúủũụ");
+        Add('ö', "øùûõï", "ừứửữự");
+        Add('y', "øùûõï", "ỳýỷỹỵ");
+        return d;
+    }
+
     private static Dictionary<char, char> BuildMap()
     {
         var map = new Dictionary<char, char>();
@@ -47,20 +77,47 @@ public static class LegacyEncoding
         return signature >= 20 && strong >= 5 && signature * 33 > letters && signature > vietnamese * 2;
     }
 
-    /// <summary>Converts TCVN3 text to Unicode and reports VNI text; Unicode text is returned unchanged.</summary>
+    /// <summary>True when vowel + VNI mark pairs ("aù", "eä") are frequent and real Vietnamese letters rare.</summary>
+    public static bool LooksLikeVni(string text)
+    {
+        var (_, vietnamese, vniMarks, letters, strong) = Count(text);
+        return vniMarks >= 20 && strong < 5 && vniMarks * 25 > letters && vniMarks > vietnamese * 2;
+    }
+
+    /// <summary>Converts TCVN3 or VNI text to Unicode (with a warning); Unicode text is returned unchanged.</summary>
     public static string Repair(string text, List<string> warnings)
     {
-        var (_, vietnamese, vniMarks, letters, _) = Count(text);
         if (LooksLikeTcvn3(text))
         {
             warnings.Add("Văn bản có vẻ gõ bằng phông TCVN3 (ABC, .VnTime); đã chuyển sang Unicode. Hãy kiểm tra chữ hoa có dấu.");
             return FromTcvn3(text);
         }
-        if (vniMarks >= 20 && vniMarks * 25 > letters && vniMarks > vietnamese * 2)
+        if (LooksLikeVni(text))
         {
-            warnings.Add("Văn bản có vẻ gõ bằng phông VNI; chưa chuyển được sang Unicode. Hãy mở bằng Word, chuyển mã sang Unicode rồi tải lên lại.");
+            warnings.Add("Văn bản có vẻ gõ bằng phông VNI; đã chuyển sang Unicode. Hãy kiểm tra dấu tiếng Việt.");
+            return FromVni(text);
         }
         return text;
+    }
+
+    /// <summary>VNI base + mark pairs read as Latin-1 back to NFC Vietnamese.</summary>
+    public static string FromVni(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && VniPairs.TryGetValue((c, text[i + 1]), out var pair))
+            {
+                sb.Append(pair);
+                i++;
+            }
+            else
+            {
+                sb.Append(VniSingles.TryGetValue(c, out var single) ? single : c);
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>TCVN3 characters read as Latin-1 back to NFC Vietnamese.</summary>
@@ -82,8 +139,8 @@ public static class LegacyEncoding
             if (TcvnSignature.Contains(c)) signature++;
             if (TcvnStrong.Contains(c)) strong++;
             if (c is >= '\u0102' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') vietnamese++;
-            // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä", "ñ" for đ.
-            if (i > 0 && c is 'ø' or 'ù' or 'û' or 'õ' or 'ï' or 'ñ' or 'ä' && char.IsAsciiLetter(text[i - 1])) vni++;
+            // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä"; "ñ" is đ.
+            if (c is 'ñ' or 'Ñ' || (i > 0 && VniPairs.ContainsKey((text[i - 1], c)))) vni++;
         }
         return (signature, vietnamese, vni, letters, strong);
     }

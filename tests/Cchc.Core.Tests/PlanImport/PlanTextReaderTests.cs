@@ -86,15 +86,21 @@ public sealed class PlanTextReaderTests
         Assert.StartsWith("Giáo dục và Đào tạo.", decoded.Text);
     }
 
-    // VNI writes "Việt Nam giáo dục" as "Vieät Nam giaùo duïc": reported, not guessed.
-    [Fact]
-    public void Vni_text_is_reported()
+    // VNI writes a letter as base + mark: "Việt Nam giáo dục" is "Vieät Nam giaùo duïc".
+    [Theory]
+    [InlineData("Vieät Nam giaùo duïc. ", "Việt Nam giáo dục. ")]
+    [InlineData("Sôû Giaùo duïc vaø Ñaøo taïo tröôøng hoïc. ", "Sở Giáo dục và Đào tạo trường học. ")]
+    [InlineData("THUÛ TUÏC HAØNH CHÍNH ñuùng haïn. ", "THỦ TỤC HÀNH CHÍNH đúng hạn. ")]
+    public void Vni_text_is_converted_with_a_warning(string vni, string unicode)
     {
-        var vni = string.Concat(Enumerable.Repeat("Vieät Nam giaùo duïc. ", 10));
+        var text = string.Concat(Enumerable.Repeat(vni, 10));
 
-        var decoded = PlanTextReader.Decode(Encoding.UTF8.GetBytes(vni));
+        var fromUtf8 = PlanTextReader.Decode(Encoding.UTF8.GetBytes(text));
+        var fromAnsi = PlanTextReader.Decode(Encoding.Latin1.GetBytes(text));
 
-        Assert.Contains(decoded.Warnings, w => w.Contains("VNI", StringComparison.Ordinal));
+        Assert.StartsWith(unicode + unicode, fromUtf8.Text);
+        Assert.StartsWith(unicode + unicode, fromAnsi.Text);
+        Assert.Contains(fromUtf8.Warnings, w => w.Contains("VNI", StringComparison.Ordinal));
     }
 
     [Theory]
