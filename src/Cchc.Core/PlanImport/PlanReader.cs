@@ -132,7 +132,8 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
                 if (number is null) _warnings.Add("Số văn bản để trống.");
                 continue;
             }
-            if (titleAt < 0 && key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal))
+            // The national motto of the letterhead is no part of the plan.
+            if (titleAt < 0 && (key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal)))
                 continue;
             if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.Text == l.Text.ToUpperInvariant() && key != "ke hoach")
             {
