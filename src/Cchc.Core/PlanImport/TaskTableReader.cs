@@ -75,7 +75,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             var cells = line.Cells!;
             if (IsHeader(cells))
             {
-                _columns ??= MapColumns(cells);
+                // Each header maps the columns anew: a second appendix may order them differently.
+                _columns = MapColumns(cells);
                 afterHeader = tableStarted;
                 tableStarted = true;
                 continue;
