@@ -25,7 +25,13 @@ public sealed record ImportedDocument(
     [property: JsonPropertyName("periodTo")] int? PeriodTo,
     [property: JsonPropertyName("bases")] IReadOnlyList<string> Bases,
     [property: JsonPropertyName("signer")] ImportedSigner? Signer,
-    [property: JsonPropertyName("recipients")] IReadOnlyList<string> Recipients);
+    [property: JsonPropertyName("recipients")] IReadOnlyList<string> Recipients)
+{
+    /// <summary>The letterhead's issuing bodies, top to bottom ("UBND TỈNH BÀ RỊA – VŨNG TÀU / SỞ GIÁO DỤC VÀ ĐÀO TẠO").</summary>
+    [JsonPropertyName("issuer")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Issuer { get; init; }
+}
 
 /// <summary>"KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" keeps both lines of the title, joined by " / ".</summary>
 public sealed record ImportedSigner(
@@ -64,6 +70,11 @@ public sealed record ImportedTarget(
     [JsonPropertyName("change")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Change { get; init; }
+
+    /// <summary>The number of the appendix task whose cells state the target (003 row 16: desk wait ≤ 30 minutes).</summary>
+    [JsonPropertyName("task")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Task { get; init; }
 }
 
 /// <summary>

@@ -4,9 +4,9 @@ namespace Cchc.Core.PlanImport;
 
 /// <summary>
 /// Text typed with the pre-Unicode Vietnamese fonts arrives as mojibake (domain.md): TCVN3 (ABC,
-/// ".VnTime") stores "Giáo dục" as "Gi¸o dôc"; VNI stores "Việt" as "Vieät". TCVN3 is converted
-/// (lower-case letters and the base capitals Ă Â Ê Ô Ơ Ư Đ; TCVN3's capitals with tone marks lived in a
-/// separate font and come out lower case), VNI is only reported.
+/// ".VnTime") stores "Giáo dục" as "Gi¸o dôc"; VNI stores "Việt" as "Vieät". Both are converted, with a
+/// warning asking the user to check: TCVN3's capitals with tone marks lived in a separate font and come
+/// out lower case; VNI writes a letter as base + mark ("aù" = á), converted pair by pair.
 /// </summary>
 public static class LegacyEncoding
 {
@@ -28,7 +28,40 @@ public static class LegacyEncoding
     // Characters TCVN3 text is full of and NFC Vietnamese never contains.
     private const string TcvnSignature = "µ¸¶·¹¨©ª«¬®ÆÇËÐÖ×Þßäåæçëîïñö÷øûüþ»¾¼½ÎÏÑØÜ";
 
+    // The a-tones, base vowels and đ of TCVN3: in every TCVN3 text, never used by VNI.
+    private const string TcvnStrong = "¸µ¶·¹¨©ª«¬®§";
+
     private static readonly Dictionary<char, char> TcvnMap = BuildMap();
+
+    // VNI Windows: a vowel followed by a mark character; ơ and ư are "ô" and "ö" and take marks too.
+    private static readonly Dictionary<(char Base, char Mark), char> VniPairs = BuildVniPairs();
+
+    private static readonly Dictionary<char, char> VniSingles = new()
+    {
+        ['ñ'] = 'đ', ['Ñ'] = 'Đ', ['ô'] = 'ơ', ['Ô'] = 'Ơ', ['ö'] = 'ư', ['Ö'] = 'Ư',
+        ['æ'] = 'ỉ', ['Æ'] = 'Ỉ', ['ó'] = 'ĩ', ['Ó'] = 'Ĩ', ['ò'] = 'ị', ['Ò'] = 'Ị', ['î'] = 'ỵ', ['Î'] = 'Ỵ',
+    };
+
+    private static Dictionary<(char, char), char> BuildVniPairs()
+    {
+        var d = new Dictionary<(char, char), char>();
+        void Add(char b, string marks, string results)
+        {
+            for (var i = 0; i < marks.Length; i++)
+            {
+                d[(b, marks[i])] = results[i];
+                d[(char.ToUpperInvariant(b), char.ToUpperInvariant(marks[i]))] = char.ToUpperInvariant(results[i]);
+            }
+        }
+        Add('a', "øùûõïêèéúüëâàáåãä", "àáảãạăằắẳẵặâầấẩẫậ");
+        Add('e', "øùûõïâàáåãä", "èéẻẽẹêềếểễệ");
+        Add('o', "øùûõïâàáåãä", "òóỏõọôồốổỗộ");
+        Add('ô', "øùûõï", "ờớởỡợ");
+        Add('u', "øùûõï", "ùúủũụ");
+        Add('ö', "øùûõï", "ừứửữự");
+        Add('y', "øùûõï", "ỳýỷỹỵ");
+        return d;
+    }
 
     private static Dictionary<char, char> BuildMap()
     {
@@ -37,20 +70,54 @@ public static class LegacyEncoding
         return map;
     }
 
-    /// <summary>Converts TCVN3 text to Unicode and reports VNI text; Unicode text is returned unchanged.</summary>
+    /// <summary>True when the text is full of characters TCVN3 uses for Vietnamese letters and has few real ones.</summary>
+    public static bool LooksLikeTcvn3(string text)
+    {
+        var (signature, vietnamese, _, letters, strong) = Count(text);
+        return signature >= 20 && strong >= 5 && signature * 33 > letters && signature > vietnamese * 2;
+    }
+
+    /// <summary>True when vowel + VNI mark pairs ("aù", "eä") are frequent and real Vietnamese letters rare.</summary>
+    public static bool LooksLikeVni(string text)
+    {
+        var (_, vietnamese, vniMarks, letters, strong) = Count(text);
+        return vniMarks >= 20 && strong < 5 && vniMarks * 25 > letters && vniMarks > vietnamese * 2;
+    }
+
+    /// <summary>Converts TCVN3 or VNI text to Unicode (with a warning); Unicode text is returned unchanged.</summary>
     public static string Repair(string text, List<string> warnings)
     {
-        var (signature, vietnamese, vniMarks, letters) = Count(text);
-        if (signature >= 20 && signature * 33 > letters && signature > vietnamese * 2)
+        if (LooksLikeTcvn3(text))
         {
             warnings.Add("Văn bản có vẻ gõ bằng phông TCVN3 (ABC, .VnTime); đã chuyển sang Unicode. Hãy kiểm tra chữ hoa có dấu.");
             return FromTcvn3(text);
         }
-        if (vniMarks >= 20 && vniMarks * 25 > letters && vniMarks > vietnamese * 2)
+        if (LooksLikeVni(text))
         {
-            warnings.Add("Văn bản có vẻ gõ bằng phông VNI; chưa chuyển được sang Unicode. Hãy mở bằng Word, chuyển mã sang Unicode rồi tải lên lại.");
+            warnings.Add("Văn bản có vẻ gõ bằng phông VNI; đã chuyển sang Unicode. Hãy kiểm tra dấu tiếng Việt.");
+            return FromVni(text);
         }
         return text;
+    }
+
+    /// <summary>VNI base + mark pairs read as Latin-1 back to NFC Vietnamese.</summary>
+    public static string FromVni(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && VniPairs.TryGetValue((c, text[i + 1]), out var pair))
+            {
+                sb.Append(pair);
+                i++;
+            }
+            else
+            {
+                sb.Append(VniSingles.TryGetValue(c, out var single) ? single : c);
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>TCVN3 characters read as Latin-1 back to NFC Vietnamese.</summary>
@@ -61,19 +128,20 @@ public static class LegacyEncoding
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static (int Signature, int Vietnamese, int VniMarks, int Letters) Count(string text)
+    private static (int Signature, int Vietnamese, int VniMarks, int Letters, int Strong) Count(string text)
     {
-        int signature = 0, vietnamese = 0, vni = 0, letters = 0;
+        int signature = 0, vietnamese = 0, vni = 0, letters = 0, strong = 0;
         var n = Math.Min(text.Length, 200_000);
         for (var i = 0; i < n; i++)
         {
             var c = text[i];
             if (char.IsLetter(c)) letters++;
             if (TcvnSignature.Contains(c)) signature++;
+            if (TcvnStrong.Contains(c)) strong++;
             if (c is >= '\u0102' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') vietnamese++;
-            // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä", "ñ" for đ.
-            if (i > 0 && c is 'ø' or 'ù' or 'û' or 'õ' or 'ï' or 'ñ' or 'ä' && char.IsAsciiLetter(text[i - 1])) vni++;
+            // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä"; "ñ" is đ.
+            if (c is 'ñ' or 'Ñ' || (i > 0 && VniPairs.ContainsKey((text[i - 1], c)))) vni++;
         }
-        return (signature, vietnamese, vni, letters);
+        return (signature, vietnamese, vni, letters, strong);
     }
 }

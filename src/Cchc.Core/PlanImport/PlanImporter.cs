@@ -41,5 +41,11 @@ public static class PlanImporter
         {
             throw new PlanImportException("Văn bản có cấu trúc quá bất thường để đọc tự động. Hãy kiểm tra tệp hoặc nhập kế hoạch bằng tay.");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or FormatException or OverflowException or NullReferenceException or KeyNotFoundException)
+        {
+            // The contract is "a result or a PlanImportException"; the inner exception keeps the bug visible.
+            throw new PlanImportException("Không đọc được văn bản này do lỗi của trình nhập. Hãy gửi tệp cho quản trị hệ thống.", e);
+        }
     }
 }

@@ -44,13 +44,17 @@ internal static class PlanMarkup
                 lines.Add(new PlanLine(i + 1, string.Join(" ", cells.Where(c => c.Length > 0)), cells));
                 continue;
             }
-            var clean = CleanText(HeadingMarkRx.Replace(line, ""));
-            if (clean.Length > 0 && PageNumberRx.IsMatch(clean))
+            // One tab: the two columns of a letterhead table ("Số: 375/KH-SGDĐT<TAB>Hà Nội, ngày …") are two lines.
+            foreach (var part in line.Contains('\t') ? line.Split('\t') : [line])
             {
-                pageNumbers++;
-                continue;
+                var clean = CleanText(HeadingMarkRx.Replace(part, ""));
+                if (clean.Length > 0 && PageNumberRx.IsMatch(clean))
+                {
+                    pageNumbers++;
+                    continue;
+                }
+                if (clean.Length > 0 || part == line) lines.Add(new PlanLine(i + 1, clean, null));
             }
-            lines.Add(new PlanLine(i + 1, clean, null));
         }
         if (pageNumbers > 0) warnings.Add($"Đã bỏ {pageNumbers} dòng chỉ có số trang.");
         return lines;

@@ -11,15 +11,19 @@ internal sealed record Paragraph(int Line, string Text, string Key, bool IsBulle
 internal sealed class PlanReader(string text, PlanImportOptions options, IReadOnlyList<string> earlierWarnings)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex NumberRx = new(@"^so\s*:?\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex NumberRx = new(@"^so\s*(?::|(?=\d)|(?=/))\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex PlaceDateRx = new(@"^(?<place>[^,]{2,80}),\s*ngay\s*(?<d>\d{1,2})?\s*thang\s*(?<m>\d{1,2})?\s*nam\s*(?<y>\d{4})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex RomanRx = new(@"^(?<n>[IVX]{1,6})\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex NumRx = new(@"^(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s*[.)]\s*(?<t>\S.*)$|^(?<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex LetterRx = new(@"^(?<n>[a-zđ])\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex BulletRx = new(@"^(?:[-–•+·]\s*)+", RegexOptions.CultureInvariant, Timeout);
+    // Word's symbol-font bullets (U+F0B7 "", U+F0A7, U+F076, U+F0D8, U+F0FC) survive text extraction as private-use characters.
+    private static readonly Regex BulletRx = new(@"^(?:[-–—•+·∙▪►○◦\uF0B7\uF0A7\uF076\uF0D8\uF0FC]\s*)+", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex YearContextRx = new(@"^(?:den|trong|vao)\s*nam\s*(\d{4})\s*:?\s*$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex PeriodRx = new(@"(?:giai doan|nam)\s*(\d{4})\s*[-–]\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex SingleYearRx = new(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>Page-break joins stop here: a paragraph is never longer than a few pages.</summary>
+    private const int MaxParagraph = 20_000;
 
     private readonly List<string> _warnings = [.. earlierWarnings];
     private readonly List<ImportedSection> _sections = [];
@@ -33,16 +37,19 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var appendix = lines.Skip(appendixStart).ToList();
 
         var recipientsAt = body.FindIndex(l => !l.IsRow && VietnameseText.Fold(l.Text).StartsWith("noi nhan", StringComparison.Ordinal));
-        var header = ReadHeader(body, out var firstContentLine);
-        var document = header with
+        var document = ReadHeader(body, out var firstContentLine);
+        if (recipientsAt >= 0)
         {
-            Recipients = recipientsAt >= 0 ? ReadRecipients(body, recipientsAt, out var signerFrom) : [],
-        };
-        var signer = recipientsAt >= 0 ? ReadSigner(body, recipientsAt) : ReadSignerAtEnd(body);
-        document = document with { Signer = signer };
+            var recipients = ReadRecipients(body, recipientsAt, out var signerLines);
+            document = document with { Recipients = recipients, Signer = SignerFrom(signerLines, reportUnread: true) };
+        }
+        else
+        {
+            document = document with { Signer = ReadSignerAtEnd(body) };
+        }
 
         var bodyEnd = recipientsAt >= 0 ? recipientsAt : body.Count;
-        ReadSections(body, firstContentLine, bodyEnd, document.PeriodTo);
+        ReadSections(body, firstContentLine, bodyEnd);
 
         var planYear = options.DefaultYear
             ?? (document.PeriodFrom is { } pf && pf == document.PeriodTo ? pf : document.PeriodTo ?? document.IssuedYear);
@@ -63,15 +70,26 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var reports = ReadReports(planYear);
         var childPlanDue = ReadChildPlanDue(planYear);
 
+        if (document.Number is null && !_warnings.Contains("Số văn bản để trống.")) _warnings.Add("Không tìm thấy số văn bản (dòng \"Số: …\").");
         if (document.Title is null) _warnings.Add("Không tìm thấy tên kế hoạch (dòng sau chữ \"KẾ HOẠCH\").");
         if (document.IssuedYear is null) _warnings.Add("Không tìm thấy ngày ban hành (dòng \"…, ngày … tháng … năm …\").");
         if (tasks.Count == 0) _warnings.Add("Không tìm thấy nhiệm vụ nào (bảng phụ lục hoặc các gạch đầu dòng của phần nội dung).");
         if (reports.Count == 0) _warnings.Add("Không tìm thấy lịch báo cáo định kỳ có ngày cụ thể.");
 
-        return new ImportedPlan(document, _sections, targets, tasks, reports, childPlanDue, _warnings);
+        return new ImportedPlan(document, _sections, targets, tasks, reports, childPlanDue, CapWarnings(_warnings));
     }
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+
+    /// <summary>A garbled file can raise thousands of warnings; the user needs the first ones and the count.</summary>
+    private static List<string> CapWarnings(List<string> warnings)
+    {
+        const int max = 200;
+        if (warnings.Count <= max) return warnings;
+        var kept = warnings.Take(max).ToList();
+        kept.Add($"… và {warnings.Count - max} cảnh báo khác.");
+        return kept;
+    }
 
     private static int FindAppendix(List<PlanLine> lines)
     {
@@ -96,6 +114,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         DateOnly? issuedOn = null;
         int? issuedYear = null;
         var bases = new List<string>();
+        var issuer = new List<string>();
         firstContentLine = 0;
         var limit = Math.Min(body.Count, 80);
         var titleAt = -1;
@@ -113,11 +132,24 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
                 if (number is null) _warnings.Add("Số văn bản để trống.");
                 continue;
             }
+            // The national motto of the letterhead is no part of the plan.
+            if (titleAt < 0 && (key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal)))
+                continue;
+            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.Text == l.Text.ToUpperInvariant() && key != "ke hoach")
+            {
+                issuer.Add(l.Text);
+                continue;
+            }
             var pd = PlaceDateRx.Match(key);
             if (issuedYear is null && pd.Success)
             {
                 place = l.Text[..pd.Groups["place"].Length].Trim();
                 issuedYear = int.Parse(pd.Groups["y"].Value);
+                if (issuedYear is < 1900 or > 2200)
+                {
+                    issuedYear = null;
+                    continue;
+                }
                 if (pd.Groups["d"].Success && pd.Groups["m"].Success)
                 {
                     var d = int.Parse(pd.Groups["d"].Value);
@@ -167,7 +199,10 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
         from ??= issuedYear;
         to ??= issuedYear;
-        return new ImportedDocument(number, place, issuedOn, issuedYear, title, from, to, bases, null, []);
+        return new ImportedDocument(number, place, issuedOn, issuedYear, title, from, to, bases, null, [])
+        {
+            Issuer = issuer.Count > 0 ? string.Join(" / ", issuer) : null,
+        };
     }
 
     private static readonly string[] DocumentKinds =
@@ -202,10 +237,14 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
     }
 
-    private List<string> ReadRecipients(List<PlanLine> body, int at, out int after)
+    /// <summary>
+    /// The closing block: bullets are recipients, the other lines the signature. In a .docx the two sit
+    /// side by side in a table, so their lines interleave ("Nơi nhận:", "GIÁM ĐỐC", "- UBND tỉnh;", …).
+    /// </summary>
+    private static List<string> ReadRecipients(List<PlanLine> body, int at, out List<string> signerLines)
     {
         var list = new List<string>();
-        var i = at + 1;
+        signerLines = [];
         // "Nơi nhận: - UBND tỉnh;" on one line happens when a table cell was flattened.
         var inline = body[at].Text;
         var colon = inline.IndexOf(':');
@@ -214,14 +253,13 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             foreach (var item in inline[(colon + 1)..].Split(';'))
                 AddRecipient(list, item);
         }
-        for (; i < body.Count; i++)
+        for (var i = at + 1; i < body.Count; i++)
         {
             var l = body[i];
-            if (l.IsBlank) continue;
-            if (l.IsRow || !BulletRx.IsMatch(l.Text)) break;
-            AddRecipient(list, l.Text);
+            if (l.IsBlank || l.IsRow) continue;
+            if (BulletRx.IsMatch(l.Text)) AddRecipient(list, l.Text);
+            else signerLines.Add(l.Text);
         }
-        after = i;
         return list;
     }
 
@@ -236,30 +274,32 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         list.Add(s);
     }
 
-    private ImportedSigner? ReadSigner(List<PlanLine> body, int recipientsAt)
-    {
-        ReadRecipients(body, recipientsAt, out var after);
-        return SignerFrom(body.Skip(after).Where(l => !l.IsRow && !l.IsBlank).Select(l => l.Text).ToList());
-    }
-
     private ImportedSigner? ReadSignerAtEnd(List<PlanLine> body) =>
         SignerFrom(body.Where(l => !l.IsRow && !l.IsBlank).TakeLast(3).Select(l => l.Text).Where(t => t.Length < 60).ToList());
 
-    private ImportedSigner? SignerFrom(List<string> lines)
+    private ImportedSigner? SignerFrom(List<string> lines, bool reportUnread = false)
     {
         var titles = new List<string>();
         string? name = null;
-        foreach (var line in lines.Take(6))
+        var unread = new List<string>();
+        foreach (var line in lines)
         {
-            if (line.Length > 60) break;
-            if (line == line.ToUpperInvariant() && line.Any(char.IsLetter))
+            if (line.Length <= 60 && line == line.ToUpperInvariant() && line.Any(char.IsLetter) && name is null && titles.Count < 4)
             {
                 titles.Add(line.Trim());
             }
-            else if (name is null && LooksLikeName(line))
+            else if (name is null && line.Length <= 60 && LooksLikeName(line))
             {
                 name = line.Trim();
             }
+            else
+            {
+                unread.Add(line);
+            }
+        }
+        if (reportUnread)
+        {
+            foreach (var u in unread.Take(20)) _warnings.Add($"Sau phần nơi nhận và chữ ký: chưa đọc được \"{Short(u)}\".");
         }
         if (titles.Count == 0 && name is null) return null;
         if (titles.Count == 0) _warnings.Add("Không thấy chức danh người ký.");
@@ -297,7 +337,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         return true;
     }
 
-    private void ReadSections(List<PlanLine> body, int from, int to, int? periodTo)
+    private void ReadSections(List<PlanLine> body, int from, int to)
     {
         string? roman = null;
         var nums = new List<string>();
@@ -363,7 +403,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (_paragraphs.Count > 0 && StartsLower(lineText) && !BulletRx.IsMatch(lineText))
             {
                 var prev = _paragraphs[^1];
-                if (!prev.Text.EndsWith('.') && !prev.Text.EndsWith(';') && !prev.Text.EndsWith(':'))
+                if (!prev.Text.EndsWith('.') && !prev.Text.EndsWith(';') && !prev.Text.EndsWith(':') && prev.Text.Length < MaxParagraph)
                 {
                     var joined = prev.Text + " " + lineText;
                     _paragraphs[^1] = prev with { Text = joined, Key = VietnameseText.FoldChars(joined) };
@@ -372,7 +412,6 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             }
             AddParagraph(l.Number, lineText, path, contextYear);
         }
-        _ = periodTo;
     }
 
     private static bool StartsLower(string s)
@@ -412,7 +451,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private List<ImportedTask> BulletTasks(int? planYear)
     {
         var content = _sections.Where(s => s.Path.Split('.').Length == 1 && IsContentHeading(s.Heading)).Select(s => s.Path).ToHashSet();
-        var objectives = _sections.Where(s => VietnameseText.Fold(s.Heading).StartsWith("muc tieu", StringComparison.Ordinal)).Select(s => s.Path).ToList();
+        var objectives = _sections.Where(s => VietnameseText.Fold(s.Heading).StartsWith("muc tieu", StringComparison.Ordinal)).Select(s => s.Path).ToHashSet();
         var areaOf = _sections.GroupBy(s => s.Path).ToDictionary(g => g.Key, g => g.Last().Area);
         var tasks = new List<ImportedTask>();
         var collecting = false;
@@ -421,9 +460,9 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (!p.IsBullet || p.Section is null) continue;
             var top = p.Section.Split('.')[0];
             if (!content.Contains(top)) continue;
-            if (objectives.Any(o => p.Section == o || p.Section.StartsWith(o + ".", StringComparison.Ordinal))) continue;
+            if (UnderAny(objectives, p.Section)) continue;
             // "- Rà soát … Cụ thể:" followed by "+ …" items: the items belong to that task.
-            if (p.IsSubBullet && tasks.Count > 0 && (collecting || tasks[^1].Content.EndsWith(':')))
+            if (p.IsSubBullet && tasks.Count > 0 && (collecting || tasks[^1].Content.EndsWith(':')) && tasks[^1].Content.Length < MaxParagraph)
             {
                 var t = tasks[^1];
                 tasks[^1] = t with { Content = t.Content + " " + p.Text.TrimEnd(';', '.') + ";" };
@@ -440,6 +479,18 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             if (tasks[i].Content.EndsWith(';')) tasks[i] = tasks[i] with { Content = tasks[i].Content.TrimEnd(';') };
         }
         return tasks;
+    }
+
+    private static bool UnderAny(HashSet<string> paths, string path)
+    {
+        var p = path;
+        while (true)
+        {
+            if (paths.Contains(p)) return true;
+            var dot = p.LastIndexOf('.');
+            if (dot < 0) return false;
+            p = p[..dot];
+        }
     }
 
     private static bool IsContentHeading(string heading)
@@ -477,9 +528,12 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
     private List<ImportedReport> ReadReports(int? planYear)
     {
         var reports = new List<ImportedReport>();
+        var reportSections = _sections.Where(s => VietnameseText.Fold(s.Heading).Contains("bao cao", StringComparison.Ordinal))
+            .Select(s => s.Path).ToHashSet();
         foreach (var p in _paragraphs)
         {
-            if (!p.Key.Contains("bao cao", StringComparison.Ordinal) && !IsReportSection(p.Section)) continue;
+            if (!p.Key.Contains("bao cao", StringComparison.Ordinal) && (p.Section is null || !reportSections.Contains(p.Section))) continue;
+            if (p.Text.Length > MaxParagraph) continue;
             var clauses = p.Text.Replace('(', ';').Replace(')', ';').Split(';');
             foreach (var clause in clauses)
             {
@@ -515,9 +569,6 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         }
         return reports;
     }
-
-    private bool IsReportSection(string? path) =>
-        path is not null && _sections.Any(s => s.Path == path && VietnameseText.Fold(s.Heading).Contains("bao cao", StringComparison.Ordinal));
 
     private static int QuarterNumber(string s) => s switch
     {

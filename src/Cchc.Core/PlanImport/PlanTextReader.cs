@@ -18,7 +18,7 @@ public static class PlanTextReader
     /// <summary>
     /// Decodes UTF-8 (with or without BOM), UTF-16 LE/BE (BOM or detectable zero bytes); bytes that are
     /// not UTF-8 are read as Windows-1258 (the Vietnamese ANSI code page) with a warning. Then looks for
-    /// text typed with the legacy TCVN3 (ABC) or VNI fonts and warns or converts (<see cref="LegacyEncoding"/>).
+    /// text typed with the legacy TCVN3 (ABC) or VNI fonts and converts it with a warning (<see cref="LegacyEncoding"/>).
     /// </summary>
     /// <exception cref="PlanImportException">Empty, over <see cref="MaxBytes"/>, or binary.</exception>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
@@ -79,6 +79,9 @@ public static class PlanTextReader
         }
         catch (DecoderFallbackException)
         {
+            // TCVN3 files are single-byte: read them byte for byte, LegacyEncoding maps them to letters.
+            var latin = Encoding.Latin1.GetString(bytes);
+            if (LegacyEncoding.LooksLikeTcvn3(latin) || LegacyEncoding.LooksLikeVni(latin)) return latin;
             // Windows-1258 is the ANSI code page Vietnamese Windows saves plain text in.
             var ansi = CodePagesEncodingProvider.Instance.GetEncoding(1258);
             if (ansi is null)

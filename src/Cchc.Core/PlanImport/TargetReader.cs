@@ -32,6 +32,7 @@ internal sealed class TargetReader(int? defaultYear)
     private static readonly Regex DecreaseRx = new(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
 
     private readonly List<ImportedTarget> _targets = [];
+    private string? _task;
 
     /// <summary>Targets of the body's paragraphs, then of the appendix's task cells (pass no tasks when they are the body's own bullets).</summary>
     public List<ImportedTarget> Read(IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<ImportedTask> appendixTasks)
@@ -39,12 +40,17 @@ internal sealed class TargetReader(int? defaultYear)
         foreach (var p in paragraphs) ReadText(ItemNumberRx.Replace(p.Text, ""), p.Section, p.ContextYear);
         foreach (var t in appendixTasks)
         {
+            _task = t.Number;
             ReadText(t.Content, null, null);
             foreach (var part in t.Parts ?? []) ReadText(part.Content, null, null);
             if (t.Product is not null) ReadText(t.Product, null, null);
         }
+        _task = null;
         return _targets;
     }
+
+    /// <summary>Longer clauses are cut before the quantity search: a target is a sentence, not a chapter.</summary>
+    private const int MaxClause = 4000;
 
     private void ReadText(string text, string? section, int? contextYear)
     {
@@ -63,6 +69,7 @@ internal sealed class TargetReader(int? defaultYear)
             foreach (var (cs, ce) in clauses)
             {
                 var clause = sentence[cs..ce].Trim().Trim(',', '.', ' ', ':');
+                if (clause.Length > MaxClause) clause = clause[..MaxClause];
                 if (clause.Length == 0) continue;
                 previous = ReadClause(clause, section, contextYear, previous);
             }
@@ -100,16 +107,16 @@ internal sealed class TargetReader(int? defaultYear)
             for (var y = y1; y <= y2 && y - y1 < 50; y++)
             {
                 value = Math.Min(100, value + step);
-                last = new ImportedTarget(text, previous.Indicator, ">=", value, "%", y, section);
+                last = new ImportedTarget(text, previous.Indicator, ">=", value, "%", y, section) { Task = _task };
                 Add(last, y);
             }
             return last;
         }
 
-        var quantities = QuantityRx.Matches(key).Cast<Match>().ToList();
+        var quantities = QuantityRx.Matches(key).Cast<Match>().Take(50).ToList();
         if (quantities.Count == 0) return previous;
 
-        // One segment per quantity: cut between two quantities at the first comma or "và" in the gap.
+        // One segment per quantity, cut in the gap between two quantities (see Cut).
         var bounds = new List<(int Start, int End)>();
         var segStart = 0;
         for (var i = 0; i < quantities.Count; i++)
@@ -119,10 +126,7 @@ internal sealed class TargetReader(int? defaultYear)
             {
                 var gapStart = quantities[i].Index + quantities[i].Length;
                 var gap = key[gapStart..quantities[i + 1].Index];
-                var comma = gap.LastIndexOf(',');
-                var and = gap.LastIndexOf(" va ", StringComparison.Ordinal);
-                var cut = Math.Max(comma, and);
-                end = cut >= 0 ? gapStart + cut : gapStart;
+                end = gapStart + Cut(gap);
             }
             bounds.Add((segStart, end));
             segStart = end;
@@ -133,7 +137,7 @@ internal sealed class TargetReader(int? defaultYear)
             var q = quantities[i];
             var (s, e) = bounds[i];
             var segment = key[s..e];
-            var prefix = key[s..q.Index];
+            var prefix = key[Math.Max(0, q.Index - 40)..q.Index];
             var suffix = key[(q.Index + q.Length)..Math.Min(key.Length, q.Index + q.Length + 15)];
             // The subject usually follows the number ("…, 100% TTHC được …"): look from the last comma first.
             var lastComma = key.LastIndexOf(',', Math.Max(0, q.Index - 1), Math.Max(0, q.Index - s));
@@ -210,6 +214,7 @@ internal sealed class TargetReader(int? defaultYear)
                     ValueTo = valueTo,
                     BaseYear = baseYear,
                     Change = change,
+                    Task = _task,
                 };
                 Add(target, q.Index);
                 previous = target;
@@ -221,6 +226,31 @@ internal sealed class TargetReader(int? defaultYear)
     private readonly HashSet<(string, double, int?, string, string?, int)> _seen = [];
 
     // The same clause read twice (a paragraph repeated by the page layout) gives one target.
+    private static readonly string[] Intros =
+        [" co tu ", " dat tu ", " dat ", " toi thieu ", " it nhat ", " chiem ", " tren ", " duoi ", " toi da "];
+
+    /// <summary>
+    /// Where the words of one quantity end and the next begin: at the last comma; else at a "và" close
+    /// to the next number ("… ISO 9001 và có từ 80%"); else before the words that introduce the next
+    /// number ("… do thành phố triển khai thực hiện | có từ 80%"); else right after the first number.
+    /// </summary>
+    private static int Cut(string gap)
+    {
+        var comma = gap.LastIndexOf(',');
+        if (comma >= 0) return comma;
+        var and = gap.LastIndexOf(" va ", StringComparison.Ordinal);
+        if (and >= 0 && gap.Length - and <= 40) return and;
+        var padded = gap + " ";
+        var intro = -1;
+        foreach (var w in Intros)
+        {
+            var at = padded.LastIndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && padded.Length - at <= 25 && (intro < 0 || at < intro)) intro = at;
+        }
+        if (intro >= 0) return Math.Min(intro, gap.Length);
+        return and >= 0 ? and : 0;
+    }
+
     private void Add(ImportedTarget t, int position)
     {
         if (_seen.Add((t.Text, t.Value, t.Year, t.Unit, t.Section, position))) _targets.Add(t);

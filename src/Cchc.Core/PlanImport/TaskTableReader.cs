@@ -59,13 +59,24 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             if (line.IsBlank) continue;
             if (!line.IsRow)
             {
-                if (tableStarted) warnings.Add($"Dòng {line.Number}: nằm giữa bảng nhiệm vụ nhưng không phải dòng bảng; chưa được đọc: \"{Short(line.Text)}\".");
+                if (!tableStarted) continue;
+                // A cell that wrapped onto a line of its own: it continues the content of the row above.
+                if (current is not null && !LooksLikeTitle(line.Text))
+                {
+                    Append(current.Last, new Row { Content = line.Text, Line = line.Number });
+                    warnings.Add($"Dòng {line.Number}: không có cột; đã nối vào nội dung nhiệm vụ {current.Number}.");
+                }
+                else
+                {
+                    warnings.Add($"Dòng {line.Number}: nằm giữa bảng nhiệm vụ nhưng không phải dòng bảng; chưa được đọc: \"{Short(line.Text)}\".");
+                }
                 continue;
             }
             var cells = line.Cells!;
             if (IsHeader(cells))
             {
-                _columns ??= MapColumns(cells);
+                // Each header maps the columns anew: a second appendix may order them differently.
+                _columns = MapColumns(cells);
                 afterHeader = tableStarted;
                 tableStarted = true;
                 continue;
@@ -149,7 +160,7 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
                 && row.Requirement.Length == 0 && row.Deadline.Length == 0;
             if (othersEmpty && row.Content.Length > 0)
             {
-                pendingHeader = pendingHeader is null ? row.Content : pendingHeader + " " + row.Content;
+                pendingHeader = pendingHeader is null ? row.Content : pendingHeader.Length > 20_000 ? pendingHeader : pendingHeader + " " + row.Content;
                 continue;
             }
             if (current is not null)
@@ -165,6 +176,10 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
     }
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+
+    /// <summary>An appendix title ("PHỤ LỤC II", "(Kèm theo Kế hoạch số …)") is not a wrapped cell.</summary>
+    private static bool LooksLikeTitle(string text) =>
+        text == text.ToUpperInvariant() || text.StartsWith('(') || VietnameseText.Fold(text).StartsWith("kem theo", StringComparison.Ordinal);
 
     private static bool IsHeader(IReadOnlyList<string> cells)
     {
@@ -225,7 +240,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
 
     private static void Append(Row to, Row more)
     {
-        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + " " + b;
+        // A cell never grows past a few pages, whatever a broken table repeats.
+        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > 20_000 ? a : a + " " + b;
         to.Content = Join(to.Content, more.Content);
         to.Lead = Join(to.Lead, more.Lead);
         to.Partners = Join(to.Partners, more.Partners);
@@ -358,6 +374,16 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             }
         }
         if (current.Length > 0) list.Add(current);
-        return list.Select(u => u.TrimEnd('.', ' ')).Where(u => u.Length > 0).ToList();
+        return list.SelectMany(SplitGluedUnit).Select(u => u.TrimEnd('.', ' ')).Where(u => u.Length > 0).ToList();
+    }
+
+    private static readonly Regex GluedUnitRx = new(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>Two lines of one cell flattened into one: "các đơn vị liên quan Văn phòng" (seed 003 row 18) is two units.</summary>
+    private static IEnumerable<string> SplitGluedUnit(string unit)
+    {
+        var m = GluedUnitRx.Match(unit);
+        if (!m.Success) return [unit];
+        return [m.Groups["head"].Value, m.Groups["tail"].Value];
     }
 }

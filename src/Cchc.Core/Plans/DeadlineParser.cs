@@ -26,6 +26,7 @@ public static class DeadlineParser
     // quantifiers, so they run in linear time; the timeout is a second guard.
     private static readonly Regex YearRangeRx = new(@"(?:nam|giai doan)\s*(\d{4})\s*[-–—]\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex DateWordsRx = new(@"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex IsoDateRx = new(@"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex DateRx = new(@"(?<![\d/.])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex QuarterRx = new(@"(?<![a-z])quy\s*(iv|iii|ii|i|0?[1-4])(?![a-z\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex MonthRx = new(@"(?<![a-z])thang\s*(\d{1,2})(?![\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?(?!\s*/)", RegexOptions.CultureInvariant, Timeout);
@@ -109,6 +110,18 @@ public static class DeadlineParser
         return result;
     }
 
+    /// <summary>
+    /// The whole period the text allows: the earliest start and the latest due date of its deadlines
+    /// ("Lần 1: Quý II/2019 Lần 2: Quý III/2019" → 2019-04-01..2019-09-30). Nulls where nothing is fixed.
+    /// </summary>
+    public static (DateOnly? From, DateOnly? Due) Range(string? text, int? defaultYear = null)
+    {
+        var deadlines = Parse(text, defaultYear);
+        var dues = deadlines.Where(d => d.Due is not null).Select(d => d.Due!.Value).ToList();
+        var froms = deadlines.Where(d => d.From is not null).Select(d => d.From!.Value).ToList();
+        return (froms.Count > 0 ? froms.Min() : null, dues.Count > 0 ? dues.Max() : null);
+    }
+
     /// <summary>The last day of the first deadline <paramref name="text"/> states, or null.</summary>
     public static DateOnly? FirstDue(string? text, int? defaultYear = null) =>
         Parse(text, defaultYear).Select(d => d.Due).FirstOrDefault(d => d is not null);
@@ -143,6 +156,7 @@ public static class DeadlineParser
 
         Add(YearRangeRx, m => MakeAtom(m, Kind.YearRange, 0, 0, Int(m.Groups[1]), Int(m.Groups[2])));
         Add(DateWordsRx, m => MakeAtom(m, Kind.Date, N(m.Groups[1]), N(m.Groups[2]), Int(m.Groups[3])));
+        Add(IsoDateRx, m => MakeAtom(m, Kind.Date, N(m.Groups[3]), N(m.Groups[2]), Int(m.Groups[1])));
         Add(DateRx, m => MakeAtom(m, Kind.Date, N(m.Groups[1]), N(m.Groups[3]), Int(m.Groups[4])));
         Add(QuarterRx, m => MakeAtom(m, Kind.Quarter, Quarter(m.Groups[1].Value), 0, m.Groups[2].Success ? Int(m.Groups[2]) : null));
         Add(HalfRx, m => MakeAtom(m, Kind.Half, m.Groups[1].Value == "dau" ? 1 : 2, 0, m.Groups[2].Success ? Int(m.Groups[2]) : null));

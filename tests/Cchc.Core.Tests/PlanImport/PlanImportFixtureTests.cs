@@ -115,6 +115,7 @@ public sealed class PlanImportFixtureTests(ITestOutputHelper output)
         {
             var a = actual.FirstOrDefault(x => TargetKey(x) == TargetKey(e));
             if (a is not null && a.Indicator != e.Indicator) output.WriteLine($"  indicator {a.Indicator ?? "null"} ≠ {e.Indicator ?? "null"}: {Short(e.Text)}");
+            if (a is not null && a.Task != e.Task) output.WriteLine($"  task {a.Task ?? "null"} ≠ {e.Task ?? "null"}: {Short(e.Text)}");
         }
         Assert.True(p >= 0.9 && r >= 0.9, $"targets precision {p:P1}, recall {r:P1}");
     }

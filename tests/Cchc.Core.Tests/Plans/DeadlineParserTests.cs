@@ -41,6 +41,11 @@ public sealed class DeadlineParserTests
     [InlineData("Quý IV", 2022, "2022-10-01", "2022-12-31")]
     [InlineData("Tháng 12", 2021, "2021-12-01", "2021-12-31")]
     [InlineData("giai đoạn 2021-2025", 2021, "2021-01-01", "2025-12-31")]
+    [InlineData("Từ tháng 3 đến tháng 5/2022", 2022, "2022-03-01", "2022-05-31")]
+    [InlineData("15/3/2022 - 30/4/2022", 2022, "2022-03-15", "2022-04-30")]
+    [InlineData("Trong tháng 01/2022", 2022, "2022-01-01", "2022-01-31")]
+    [InlineData("Hằng quý", 2022, "", "")]
+    [InlineData("2022-03-31", 2022, "", "2022-03-31")]          // a spreadsheet cell written as an ISO date
     [InlineData("Thường xuyên", 2022, "", "")]
     [InlineData("Hàng năm", 2022, "", "")]
     [InlineData("", 2022, null, null)]
@@ -92,6 +97,22 @@ public sealed class DeadlineParserTests
 
         Assert.Equal(["Ban hành kế hoạch trong quý I", "triển khai thực hiện cả năm 2022"], deadlines.Select(d => d.Text));
         Assert.Equal([new DateOnly(2022, 3, 31), new DateOnly(2022, 12, 31)], deadlines.Select(d => d.Due!.Value));
+    }
+
+    [Fact]
+    public void The_range_of_a_list_runs_from_its_first_start_to_its_last_due_date()
+    {
+        var (from, due) = DeadlineParser.Range("Lần 1: Quý II/2019 Lần 2: Quý III/2019");
+
+        Assert.Equal((new DateOnly(2019, 4, 1), new DateOnly(2019, 9, 30)), (from!.Value, due!.Value));
+    }
+
+    [Fact]
+    public void Two_months_share_the_year_written_after_them()
+    {
+        var deadlines = DeadlineParser.Parse("Tháng 6 và tháng 12/2022", null);
+
+        Assert.Equal([new DateOnly(2022, 6, 30), new DateOnly(2022, 12, 31)], deadlines.Select(d => d.Due!.Value));
     }
 
     [Fact]

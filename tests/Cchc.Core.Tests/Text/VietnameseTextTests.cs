@@ -58,4 +58,24 @@ public sealed class VietnameseTextTests
             return VietnameseText.FoldChars(nfc).Length == nfc.Length;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Folding_and_normalising_are_idempotent()
+    {
+        Prop.ForAll<string>(s =>
+        {
+            var folded = VietnameseText.Fold(s);
+            var nfc = VietnameseText.Nfc(s);
+            return VietnameseText.Fold(folded) == folded
+                && VietnameseText.Nfc(nfc) == nfc
+                && VietnameseText.FoldWhitespace(VietnameseText.FoldWhitespace(s)) == VietnameseText.FoldWhitespace(s);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_text_always_matches_its_own_folded_form()
+    {
+        Prop.ForAll<string>(s => VietnameseText.Matches(s, VietnameseText.Fold(s)) && VietnameseText.ContainsFolded(s, VietnameseText.Fold(s)))
+            .QuickCheckThrowOnFailure();
+    }
 }
