@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cchc.Web.Features.Admin;
 
-[Authorize(Roles = Roles.SystemAdmin + "," + Roles.UnitAdmin)]
+[Authorize(Policy = Policies.CanManageUnit)]
 public sealed class AuditModel(AuditLog log) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }

@@ -27,7 +27,7 @@ public sealed class ChangeInput
 }
 
 /// <summary>One dated change of a unit: rename, move, merge, split or close (the kind is in the address).</summary>
-[Authorize(Roles = UnitPages.Editors)]
+[Authorize(Policy = Policies.CanManageUnit)]
 public sealed class ChangeModel(CchcDb db, OrganiseUnits organise, UnitTree tree) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cchc.Web.Features.Units;
 
-[Authorize(Roles = UnitPages.Editors)]
+[Authorize(Policy = Policies.CanManageUnit)]
 public sealed class CreateModel(OrganiseUnits organise, UnitTree tree) : PageModel
 {
     [BindProperty] public UnitInput Input { get; set; } = new();

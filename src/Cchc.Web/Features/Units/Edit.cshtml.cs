@@ -26,7 +26,7 @@ public sealed class EditUnitInput
 }
 
 /// <summary>Corrects a unit's code, name or type (a data-entry mistake); a real rename is a dated change.</summary>
-[Authorize(Roles = UnitPages.Editors)]
+[Authorize(Policy = Policies.CanManageUnit)]
 public sealed class EditModel(CchcDb db, OrganiseUnits organise) : PageModel
 {
     [BindProperty] public EditUnitInput Input { get; set; } = new();

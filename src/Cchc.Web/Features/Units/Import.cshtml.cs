@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cchc.Web.Features.Units;
 
-[Authorize(Roles = UnitPages.Editors)]
+[Authorize(Policy = Policies.CanManageUnit)]
 // The form limit sits a little above the file limit so that a slightly larger file still reaches the
 // Vietnamese message below instead of a bare 400.
 [RequestFormLimits(MultipartBodyLengthLimit = UnitSheet.MaxBytes + 1024 * 1024)]
