@@ -62,6 +62,7 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
         var created = UnitEvent.Created(unit.Id, input.ValidFrom, unit.Name, parent?.Id);
         history.EnsureCanRecord(created);
         Record(user, created);
+        history.Append(created);
         return unit;
     }
 
