@@ -30,6 +30,14 @@ public sealed class UnitHistory
 
     public IEnumerable<int> UnitIds => _byUnit.Keys;
 
+    /// <summary>Adds an event just recorded (after <see cref="EnsureCanRecord"/>), keeping date-then-recording order.</summary>
+    public void Append(UnitEvent e)
+    {
+        if (!_byUnit.TryGetValue(e.UnitId, out var list)) _byUnit[e.UnitId] = list = [];
+        var at = list.FindLastIndex(x => x.EffectiveOn <= e.EffectiveOn) + 1;
+        list.Insert(at, e);
+    }
+
     public IReadOnlyList<UnitEvent> TimelineOf(int unitId) => _byUnit.TryGetValue(unitId, out var list) ? list : [];
 
     /// <summary>The unit as it was on <paramref name="day"/>, or null when it did not exist that day.</summary>

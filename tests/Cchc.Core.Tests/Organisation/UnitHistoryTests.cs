@@ -141,6 +141,18 @@ public sealed class UnitHistoryTests
     }
 
     [Fact]
+    public void An_appended_event_counts_as_if_it_had_been_loaded()
+    {
+        var loaded = new UnitHistory(Reorganisation());
+        var rename = UnitEvent.Renamed(Thpt, new DateOnly(2025, 9, 5), "Trường THPT Nguyễn Du");
+        loaded.EnsureCanRecord(rename);
+        loaded.Append(rename);
+        var rebuilt = new UnitHistory([.. Reorganisation(), rename]);
+        Assert.Equal(rebuilt.On(Thpt, new DateOnly(2025, 9, 5)), loaded.On(Thpt, new DateOnly(2025, 9, 5)));
+        Assert.Equal("Trường THPT Đông Sơn", loaded.On(Thpt, new DateOnly(2025, 9, 4))!.Name);
+    }
+
+    [Fact]
     public void Moving_a_unit_under_itself_is_refused()
     {
         var error = Assert.Throws<RuleViolation>(() => UnitEvent.Moved(So, Reform, So));

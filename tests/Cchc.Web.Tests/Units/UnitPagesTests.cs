@@ -146,6 +146,32 @@ public abstract class UnitPagesTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_tree_page_shows_a_renamed_unit_under_its_old_name_on_an_earlier_day()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.DistrictA, Roles.UnitAdmin);
+        var client = App.ClientFor(user);
+        var renamed = await Forms.PostAsync(client, $"/Units/Change/{tree.SchoolA2.Code}/rename",
+            ("Input.Name", "Trường THCS Lê Quý Đôn"), ("Input.EffectiveOn", "2025-09-05"));
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var then = await client.GetStringAsync("/Units?at=2025-09-04");
+        var now = await client.GetStringAsync("/Units");
+        Assert.Contains(tree.SchoolA2.Name, then, StringComparison.Ordinal);
+        Assert.Contains("04/09/2025", then, StringComparison.Ordinal);
+        Assert.Contains("Trường THCS Lê Quý Đôn", now, StringComparison.Ordinal);
+        Assert.DoesNotContain(tree.SchoolA2.Name, now, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_of_change_is_not_found()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.DistrictA, Roles.UnitAdmin);
+        var response = await App.ClientFor(user).GetAsync($"/Units/Change/{tree.SchoolA2.Code}/delete");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_future_effective_date_is_refused()
     {
         var tree = await App.TreeAsync();

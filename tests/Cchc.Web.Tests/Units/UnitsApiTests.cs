@@ -190,6 +190,76 @@ public abstract class UnitsApiTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task Renaming_through_the_api_keeps_the_old_name_in_the_history()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.DistrictA, Roles.UnitAdmin);
+        var client = App.ClientFor(user);
+        var response = await client.PostAsJsonAsync($"/api/v1/units/{tree.SchoolA1.Code}/events",
+            new { kind = "rename", name = "Trường Tiểu học Nguyễn Du", effectiveOn = "2025-09-05" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/units?at=2025-09-04");
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/units?at=2025-09-05");
+        string? NameOf(JsonElement list) => list.EnumerateArray().Single(u => u.GetProperty("code").GetString() == tree.SchoolA1.Code).GetProperty("name").GetString();
+        Assert.Equal(tree.SchoolA1.Name, NameOf(before));
+        Assert.Equal("Trường Tiểu học Nguyễn Du", NameOf(after));
+    }
+
+    [Fact]
+    public async Task A_change_sent_with_a_stale_version_is_a_conflict_and_changes_nothing()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.DistrictA, Roles.UnitAdmin);
+        var stale = (await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == tree.SchoolA1.Id))).Version - 1;
+        var response = await App.ClientFor(user).PostAsJsonAsync($"/api/v1/units/{tree.SchoolA1.Code}/events",
+            new { kind = "rename", name = "Tên mới", effectiveOn = "2025-09-05", version = stale });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("đã được người khác thay đổi", (await JsonAsync(response)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(tree.SchoolA1.Name, (await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == tree.SchoolA1.Id))).Name);
+    }
+
+    [Fact]
+    public async Task Splitting_a_school_into_two_new_schools_closes_it_with_the_first_as_successor()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.DistrictA, Roles.UnitAdmin);
+        var client = App.ClientFor(user);
+        var (a, b) = (Make.UniqueCode("S"), Make.UniqueCode("S"));
+        foreach (var code in new[] { a, b })
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/units",
+                new { code, name = "Trường tách " + code, type = "PrimarySchool", parentCode = tree.DistrictA.Code, validFrom = "2025-09-01" })).StatusCode);
+        var response = await client.PostAsJsonAsync($"/api/v1/units/{tree.SchoolA1.Code}/events",
+            new { kind = "split", successorCodes = new[] { a, b }, effectiveOn = "2025-09-01" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (split, first) = await App.WithDbAsync(async db => (await db.Units.SingleAsync(u => u.Id == tree.SchoolA1.Id), await db.Units.SingleAsync(u => u.Code == a)));
+        Assert.Equal(first.Id, split.SuccessorId);
+        Assert.Equal(new DateOnly(2025, 9, 1), split.ValidTo);
+    }
+
+    [Fact]
+    public async Task Closing_a_unit_that_still_has_schools_is_refused()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.Department, Roles.SystemAdmin);
+        var response = await App.ClientFor(user).PostAsJsonAsync($"/api/v1/units/{tree.DistrictA.Code}/events",
+            new { kind = "close", effectiveOn = "2025-07-01" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("còn đơn vị trực thuộc", (await JsonAsync(response)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Null((await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == tree.DistrictA.Id))).ValidTo);
+    }
+
+    [Fact]
+    public async Task A_unit_admin_cannot_close_their_own_unit()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.SchoolB1, Roles.UnitAdmin);
+        var response = await App.ClientFor(user).PostAsJsonAsync($"/api/v1/units/{tree.SchoolB1.Code}/events",
+            new { kind = "close", effectiveOn = "2025-07-01" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null((await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == tree.SchoolB1.Id))).ValidTo);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401()
     {
         var response = await App.AnonymousClient().GetAsync("/api/v1/units");

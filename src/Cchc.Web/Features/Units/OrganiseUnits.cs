@@ -62,6 +62,7 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
         var created = UnitEvent.Created(unit.Id, input.ValidFrom, unit.Name, parent?.Id);
         history.EnsureCanRecord(created);
         Record(user, created);
+        history.Append(created);
         return unit;
     }
 
@@ -122,7 +123,7 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
     {
         return await InTransactionAsync(async () =>
         {
-            var unit = await EditableAsync(user, code, version, ct);
+            var unit = await EditableAsync(user, code, version, ct, ending: true);
             var into = await VisibleAsync(user, intoCode, ct) ?? throw new UnitNotFound("Không tìm thấy đơn vị tiếp nhận hoặc bạn không có quyền với đơn vị đó.");
             if (UnitPath.IsWithin(into.Path, unit.Path))
                 throw new RuleViolation("Đơn vị tiếp nhận không được là chính đơn vị bị sáp nhập hoặc đơn vị cấp dưới của nó.", "SuccessorCodes");
@@ -148,7 +149,7 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
     {
         return await InTransactionAsync(async () =>
         {
-            var unit = await EditableAsync(user, code, version, ct);
+            var unit = await EditableAsync(user, code, version, ct, ending: true);
             var successors = new List<Unit>();
             foreach (var c in intoCodes)
                 successors.Add(await VisibleAsync(user, c, ct) ?? throw new UnitNotFound($"Không tìm thấy đơn vị kế thừa “{c}” hoặc bạn không có quyền với đơn vị đó."));
@@ -169,7 +170,7 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
     {
         return await InTransactionAsync(async () =>
         {
-            var unit = await EditableAsync(user, code, version, ct);
+            var unit = await EditableAsync(user, code, version, ct, ending: true);
             Unit? successor = null;
             if (!string.IsNullOrWhiteSpace(successorCode))
                 successor = await VisibleAsync(user, successorCode, ct) ?? throw new UnitNotFound("Không tìm thấy đơn vị kế thừa hoặc bạn không có quyền với đơn vị đó.");
@@ -248,9 +249,11 @@ public sealed class OrganiseUnits(CchcDb db, TimeProvider clock)
         return await db.Units.VisibleTo(user).SingleOrDefaultAsync(u => u.Code == code, ct);
     }
 
-    private async Task<Unit> EditableAsync(CurrentUser user, string code, int? version, CancellationToken ct)
+    private async Task<Unit> EditableAsync(CurrentUser user, string code, int? version, CancellationToken ct, bool ending = false)
     {
         var unit = await VisibleAsync(user, code, ct) ?? throw new UnitNotFound(NotFoundMessage);
+        if (ending && !user.IsSystemAdmin && unit.Id == user.UnitId)
+            throw new RuleViolation("Không thể sáp nhập, chia tách hoặc giải thể chính đơn vị của mình; hãy đề nghị đơn vị cấp trên thực hiện.", "Code");
         if (unit.ValidTo is not null) throw new RuleViolation("Đơn vị đã giải thể hoặc sáp nhập; không thể thay đổi.", "Code");
         if (version is int v)
         {

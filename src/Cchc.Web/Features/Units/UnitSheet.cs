@@ -115,7 +115,6 @@ public sealed class UnitSheet(CchcDb db, OrganiseUnits organise, UnitTree tree)
             {
                 await organise.AddUnitAsync(user, new CreateUnit(p.Code, p.Name, p.Type, p.Parent.Length == 0 ? null : p.Parent, p.From), history, ct);
                 await db.SaveChangesAsync(ct);
-                history = await organise.LoadHistoryAsync(ct);
                 created++;
             }
             catch (RuleViolation e) { errors.Add(new(p.Row, e.Message)); }
