@@ -1,6 +1,7 @@
 using Cchc.Web;
 using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
+using Cchc.Web.Features.Admin;
 
 var (verb, hostArgs) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -33,6 +34,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapAccount();
+app.MapAdmin();
 
 app.Run();
 return 0;

@@ -42,6 +42,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Admin/Users/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
         ["PAGE /Admin/ApiKeys/Index"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/me"] = Rule.AnyRole,
+        ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
         ["GET /openapi/{documentName}.json"] = Rule.AnyRole.Route("documentName", "v1"),
     };
 
@@ -172,7 +174,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         }
         foreach (var e in routes.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null))
         {
-            var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            // A group's "" route reads "/prefix/"; the key is written without the trailing slash.
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
             foreach (var method in e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 list.Add(new Endpoint($"{method} {pattern}", pattern, method, IsApi: pattern.StartsWith("/api/", StringComparison.Ordinal)));
         }
