@@ -51,6 +51,7 @@ app.MapCchcAudit();
 app.MapRazorPages();
 app.MapUnits();
 app.MapAccount();
+app.MapAdmin();
 
 app.Run();
 return 0;

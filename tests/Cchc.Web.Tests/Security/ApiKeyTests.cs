@@ -74,6 +74,19 @@ public abstract class ApiKeyTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task A_key_without_the_role_gets_403_with_a_vietnamese_problem()
+    {
+        var tree = await App.TreeAsync();
+        var secret = await CreateWithCliAsync(tree.DistrictA.Code, Roles.Leader, "Không phải quản trị");
+
+        var response = await ClientWithKey(secret).GetAsync("/api/v1/users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Khóa API không có quyền thực hiện thao tác này.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_key_does_not_open_the_web_pages()
     {
         var tree = await App.TreeAsync();

@@ -65,6 +65,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /api/v1/units/{code}"] = Rule.AnyRole.Route("code", r => r.Unit.Code),
         ["POST /api/v1/units/"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["POST /api/v1/units/{code}/events"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
+        ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
@@ -194,7 +196,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         }
         foreach (var e in routes.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null))
         {
-            var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            // A group's "" route reads "/prefix/"; the key is written without the trailing slash.
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
             foreach (var method in e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 list.Add(new Endpoint($"{method} {pattern}", pattern, method, IsApi: pattern.StartsWith("/api/", StringComparison.Ordinal)));
         }

@@ -126,6 +126,27 @@ public abstract partial class SignInTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task Turning_the_authenticator_off_needs_a_current_code()
+    {
+        var tree = await App.TreeAsync();
+        var user = await App.UserAsync(tree.SchoolA1, Roles.Inspector);
+        var me = App.ClientFor(user);
+        var key = SharedKey().Match(Forms.Decode(await me.GetStringAsync("/Account/TwoFactor"))).Groups[1].Value;
+        await Forms.PostAsync(me, "/Account/TwoFactor", [new("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))], handler: "Enable");
+
+        var refused = await Forms.PostAsync(me, "/Account/TwoFactor", [new("Input.Code", "000000")], handler: "Disable");
+        Assert.Contains("Mã xác thực không đúng; xác thực hai lớp vẫn bật.", Forms.Decode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.True((await App.FindAsync<AppUser>(user.Id))!.TwoFactorEnabled);
+
+        var off = await Forms.PostAsync(me, "/Account/TwoFactor", [new("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))], handler: "Disable");
+        Assert.Contains("Đã tắt xác thực hai lớp.", Forms.Decode(await off.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False((await App.FindAsync<AppUser>(user.Id))!.TwoFactorEnabled);
+        // The old key is replaced, so a lost phone cannot be reused if the factor is turned on again.
+        var newKey = SharedKey().Match(Forms.Decode(await me.GetStringAsync("/Account/TwoFactor"))).Groups[1].Value;
+        Assert.NotEqual(key, newKey);
+    }
+
+    [Fact]
     public void The_test_totp_matches_the_rfc_6238_vector()
     {
         // RFC 6238 appendix B: SHA-1 key "12345678901234567890", T = 59 s → 94287082 (8 digits), so 287082 in 6.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Cchc.Core.Access;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Tests.Infrastructure;
@@ -44,6 +45,26 @@ public abstract class UserAdminTests(TestApp app) : DataTest(app)
         var all = await App.ClientFor(sysadmin).GetStringAsync("/Admin/Users");
         Assert.Contains(inside.UserName!, all, StringComparison.Ordinal);
         Assert.Contains(outside.UserName!, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_user_directory_api_lists_the_subtree_and_answers_404_outside_it()
+    {
+        var tree = await App.TreeAsync();
+        var admin = await App.UserAsync(tree.DistrictB, Roles.UnitAdmin);
+        var inside = await App.UserAsync(tree.SchoolB1, Roles.OneStopOfficer);
+        var outside = await App.UserAsync(tree.SchoolA1, Roles.Specialist);
+        var client = App.ClientFor(admin);
+
+        var list = await client.GetFromJsonAsync<List<Cchc.Web.Features.Admin.UserResponse>>("/api/v1/users");
+        Assert.Contains(list!, u => u.Id == inside.Id && u.Roles.SequenceEqual([Roles.OneStopOfficer]) && u.UnitId == tree.SchoolB1.Id);
+        Assert.DoesNotContain(list!, u => u.Id == outside.Id);
+        Assert.All(list!, u => Assert.Contains(u.UnitId, new[] { tree.DistrictB.Id, tree.SchoolB1.Id }));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/users/{inside.Id}")).StatusCode);
+        var missing = await client.GetAsync($"/api/v1/users/{outside.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Không tìm thấy người dùng.", (await missing.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

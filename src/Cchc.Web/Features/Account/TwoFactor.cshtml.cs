@@ -74,6 +74,15 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return NotFound();
+        // A borrowed session alone must not remove the second factor: a current code is asked for.
+        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Input.Code", "Mã xác thực không đúng; xác thực hai lớp vẫn bật.");
+            await LoadAsync(user);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key, so that the old one (perhaps on a lost phone) is worthless if the factor is turned on again.
         await users.ResetAuthenticatorKeyAsync(user);
