@@ -134,7 +134,10 @@ public abstract class AuditTests(TestApp app) : DataTest(app)
 
         var entry = await App.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(AppUser) && e.EntityKey == user.Id.ToString() && e.Action == AuditAction.Added));
         Assert.DoesNotContain(hash, entry.Changes, StringComparison.Ordinal);
-        Assert.Equal("***", JsonDocument.Parse(entry.Changes).RootElement.GetProperty("PasswordHash").GetProperty("new").GetString());
+        var changes = JsonDocument.Parse(entry.Changes).RootElement;
+        Assert.Equal("***", changes.GetProperty("PasswordHash").GetProperty("new").GetString());
+        Assert.False(changes.TryGetProperty("SecurityStamp", out _));
+        Assert.Equal(user.UserName, changes.GetProperty("UserName").GetProperty("new").GetString());
     }
 
     [Fact]
