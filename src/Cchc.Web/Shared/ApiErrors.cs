@@ -33,7 +33,6 @@ public static class ApiErrors
             var p = ctx.ProblemDetails;
             var status = p.Status ?? ctx.HttpContext.Response.StatusCode;
             if (p.Title is null || EnglishDefaults.Contains(p.Title)) p.Title = TitleFor(status, p);
-            p.Extensions.Remove("traceId");
             p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<CchcExceptionHandler>();

@@ -87,6 +87,45 @@ public abstract class AuditTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task Deleting_a_unit_records_its_last_values()
+    {
+        var unit = await App.UnitAsync(name: "Trường sẽ xóa");
+        await App.WithDbAsync(async db =>
+        {
+            db.Units.Remove(await db.Units.SingleAsync(u => u.Id == unit.Id));
+            await db.SaveChangesAsync();
+        });
+
+        var deleted = Assert.Single(await EntriesOfAsync(unit), e => e.Action == AuditAction.Deleted);
+        var name = JsonDocument.Parse(deleted.Changes).RootElement.GetProperty("Name");
+        Assert.Equal("Trường sẽ xóa", name.GetProperty("old").GetString());
+        Assert.Equal(JsonValueKind.Null, name.GetProperty("new").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_audit_page_filters_by_user_and_by_day_in_vietnam_time()
+    {
+        var tree = await App.TreeAsync();
+        var admin = await App.UserAsync(tree.Department, Roles.SystemAdmin);
+        App.Clock.Advance(TimeSpan.FromDays(1)); // 03/03/2026 in Hà Nội
+        await AsUserAsync(admin, async db =>
+        {
+            (await db.Units.SingleAsync(u => u.Id == tree.SchoolB1.Id)).Rename(tree.SchoolB1.Code, "Trường MN B1 (sửa bởi quản trị)");
+            await db.SaveChangesAsync();
+        });
+        var client = App.ClientFor(admin);
+
+        var byUser = await client.GetStringAsync($"/Admin/Audit?UserId={admin.Id}");
+        var thatDay = await client.GetStringAsync($"/Admin/Audit?UserId={admin.Id}&From=2026-03-03&To=2026-03-03");
+        var dayBefore = await client.GetStringAsync($"/Admin/Audit?UserId={admin.Id}&From=2026-03-02&To=2026-03-02");
+
+        Assert.Contains("<p>1 bản ghi", byUser, StringComparison.Ordinal);
+        Assert.Contains("Trường MN B1 (sửa bởi quản trị)", byUser, StringComparison.Ordinal);
+        Assert.Contains("<p>1 bản ghi", thatDay, StringComparison.Ordinal);
+        Assert.Contains("Không có bản ghi nào phù hợp.", dayBefore, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Password_hashes_and_stamps_never_reach_the_audit()
     {
         var unit = await App.UnitAsync();
@@ -95,7 +134,10 @@ public abstract class AuditTests(TestApp app) : DataTest(app)
 
         var entry = await App.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(AppUser) && e.EntityKey == user.Id.ToString() && e.Action == AuditAction.Added));
         Assert.DoesNotContain(hash, entry.Changes, StringComparison.Ordinal);
-        Assert.Equal("***", JsonDocument.Parse(entry.Changes).RootElement.GetProperty("PasswordHash").GetProperty("new").GetString());
+        var changes = JsonDocument.Parse(entry.Changes).RootElement;
+        Assert.Equal("***", changes.GetProperty("PasswordHash").GetProperty("new").GetString());
+        Assert.False(changes.TryGetProperty("SecurityStamp", out _));
+        Assert.Equal(user.UserName, changes.GetProperty("UserName").GetProperty("new").GetString());
     }
 
     [Fact]
@@ -104,11 +146,14 @@ public abstract class AuditTests(TestApp app) : DataTest(app)
         var tree = await App.TreeAsync();
         var admin = await App.UserAsync(tree.Department, Roles.SystemAdmin);
 
-        var html = await App.ClientFor(admin).GetStringAsync($"/Admin/Audit?Entity=Unit&From=2026-03-02&To=2026-03-02");
+        // Other tests move the shared clock; the entries were written "today" in Hà Nội, whichever day that is.
+        var today = Cchc.Web.Shared.VnTime.Today(App.Clock);
+        var iso = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var html = await App.ClientFor(admin).GetStringAsync($"/Admin/Audit?Entity=Unit&From={iso}&To={iso}");
 
         Assert.Contains("Nhật ký thay đổi", html, StringComparison.Ordinal);
         Assert.Contains("Trường TH A1", html, StringComparison.Ordinal);
-        Assert.Contains("02/03/2026 09:", html, StringComparison.Ordinal); // 02:0x UTC shown in Hà Nội time
+        Assert.Contains(Cchc.Web.Shared.VnTime.Date(today) + " 09:", html, StringComparison.Ordinal); // 02:xx UTC shown in Hà Nội time
     }
 
     [Fact]

@@ -28,13 +28,16 @@ internal static class AuditTrail
         && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && !entry.Metadata.IsOwned();
 
-    // Secrets never reach the audit: password hashes, security/concurrency stamps, token values
-    // (2FA authenticator keys, recovery codes) and any column a feature names *Hash or *Secret.
+    // Secrets never reach the audit: password hashes, token values (2FA authenticator keys, recovery
+    // codes) and any column a feature names *Hash or *Secret are written as "***" (that one changed is
+    // worth knowing: a new password). Security and concurrency stamps are random values that change with
+    // every edit of a user: left out, as noise.
     private static bool IsSecret(EntityEntry entry, string property) =>
         property.EndsWith("Hash", StringComparison.Ordinal)
         || property.EndsWith("Secret", StringComparison.Ordinal)
-        || property.EndsWith("Stamp", StringComparison.Ordinal)
         || (entry.Entity is IdentityUserToken<int> && property == nameof(IdentityUserToken<int>.Value));
+
+    private static bool IsNoise(string property) => property.EndsWith("Stamp", StringComparison.Ordinal);
 
     public static List<Pending> Capture(ChangeTracker tracker)
     {
@@ -46,6 +49,7 @@ internal static class AuditTrail
             foreach (var p in entry.Properties)
             {
                 var name = p.Metadata.Name;
+                if (IsNoise(name)) continue;
                 var secret = IsSecret(entry, name);
                 switch (entry.State)
                 {
