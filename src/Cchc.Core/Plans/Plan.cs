@@ -20,7 +20,7 @@ public sealed class Plan : IVersioned
     public const int MaxTitleLength = 500;
     public const int MaxTextLength = 8000;
 
-    private readonly List<string> _bases = [];
+    private List<string> _bases = [];
     private readonly List<PlanSection> _sections = [];
     private readonly List<Target> _targets = [];
     private readonly List<PlanTask> _tasks = [];

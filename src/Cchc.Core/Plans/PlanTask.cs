@@ -23,8 +23,8 @@ public sealed class PlanTask : IVersioned
 {
     public const int MaxContentLength = 4000;
 
-    private readonly List<int> _partnerUnitIds = [];
-    private readonly List<Deadline> _deadlines = [];
+    private List<int> _partnerUnitIds = [];
+    private List<Deadline> _deadlines = [];
 
     private PlanTask() { }
 

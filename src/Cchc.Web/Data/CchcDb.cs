@@ -1,5 +1,6 @@
 using Cchc.Core.Common;
 using Cchc.Core.Organisation;
+using Cchc.Core.Plans;
 using Cchc.Web.Data.Audit;
 using Cchc.Web.Features.Account;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +18,10 @@ public abstract class CchcDb(DbContextOptions options, IAuditActor? actor, TimeP
     : IdentityDbContext<AppUser, AppRole, int>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanSection> PlanSections => Set<PlanSection>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<UnitEvent> UnitEvents => Set<UnitEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

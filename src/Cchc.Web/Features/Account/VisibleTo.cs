@@ -1,5 +1,6 @@
 using Cchc.Core.Access;
 using Cchc.Core.Organisation;
+using Cchc.Core.Plans;
 
 namespace Cchc.Web.Features.Account;
 
@@ -24,5 +25,34 @@ public static class VisibleToExtensions
     {
         var visible = units.VisibleTo(user);
         return keys.Where(k => visible.Any(u => u.Id == k.UnitId));
+    }
+
+    /// <summary>
+    /// Plans the caller may read: those issued in their subtree, and those of the units above them, because
+    /// a parent's plan is what a subordinate unit implements and builds its own plan from.
+    /// </summary>
+    public static IQueryable<Plan> VisibleTo(this IQueryable<Plan> plans, CurrentUser user, IQueryable<Unit> units)
+    {
+        if (user.IsSystemAdmin) return plans;
+        var ancestors = UnitPath.Ids(user.UnitPath).ToList();
+        var subtree = units.VisibleTo(user);
+        return plans.Where(p => ancestors.Contains(p.IssuingUnitId) || subtree.Any(u => u.Id == p.IssuingUnitId));
+    }
+
+    /// <summary>Plans the caller may change: issued by a unit in their own subtree.</summary>
+    public static IQueryable<Plan> EditableBy(this IQueryable<Plan> plans, CurrentUser user, IQueryable<Unit> units)
+    {
+        if (user.IsSystemAdmin) return plans;
+        var subtree = units.VisibleTo(user);
+        return plans.Where(p => subtree.Any(u => u.Id == p.IssuingUnitId));
+    }
+
+    /// <summary>Tasks the caller may read: those of a readable plan, and any task led by a unit of their subtree.</summary>
+    public static IQueryable<PlanTask> VisibleTo(this IQueryable<PlanTask> tasks, CurrentUser user, IQueryable<Plan> plans, IQueryable<Unit> units)
+    {
+        if (user.IsSystemAdmin) return tasks;
+        var readable = plans.VisibleTo(user, units);
+        var subtree = units.VisibleTo(user);
+        return tasks.Where(t => readable.Any(p => p.Id == t.PlanId) || subtree.Any(u => u.Id == t.LeadUnitId));
     }
 }

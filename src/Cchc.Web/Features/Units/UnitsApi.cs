@@ -115,6 +115,9 @@ public static class UnitsApi
         api.MapPost("/{code}/events", async (string code, HttpRequest request, CurrentUser user, OrganiseUnits organise, CchcDb db, UnitTree tree, CancellationToken ct) =>
         {
             if (!OrganiseUnits.CanEdit(user)) return Forbidden();
+            // Visibility first: a unit outside the caller's subtree is 404 whatever the body says.
+            if (!await db.Units.AsNoTracking().VisibleTo(user).AnyAsync(u => u.Code == code, ct))
+                return Problem(404, OrganiseUnits.NotFoundMessage, []);
             var (input, bad) = await ReadAsync<UnitEventInput>(request, ct);
             if (bad is not null) return bad;
             var errors = Validate(input!);

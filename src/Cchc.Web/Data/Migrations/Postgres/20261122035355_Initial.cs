@@ -179,6 +179,43 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IssuingUnitId = table.Column<int>(type: "integer", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodFrom = table.Column<int>(type: "integer", nullable: false),
+                    PeriodTo = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Bases = table.Column<string>(type: "text", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Requirements = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ChildPlanDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ParentPlanId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plans_plans_ParentPlanId",
+                        column: x => x.ParentPlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_plans_units_IssuingUnitId",
+                        column: x => x.IssuingUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unit_events",
                 columns: table => new
                 {
@@ -295,6 +332,107 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "plan_sections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Heading = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Area = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_sections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_sections_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CustomName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Comparator = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    LineKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SectionPath = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    GroupMinimum = table.Column<double>(type: "double precision", nullable: true),
+                    ValueTo = table.Column<double>(type: "double precision", nullable: true),
+                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BaseYear = table.Column<int>(type: "integer", nullable: true),
+                    EnteredValue = table.Column<double>(type: "double precision", nullable: true),
+                    EvidenceNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EnteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_targets_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Area = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    LeadUnitId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerUnitIds = table.Column<string>(type: "text", nullable: false),
+                    LeadText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PartnersText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProductType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Requirement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Deadlines = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    ProductNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProductDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CancellationApproval = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    LastDue = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_tasks_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_plan_tasks_units_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -369,6 +507,46 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_sections_PlanId",
+                table: "plan_sections",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_targets_IndicatorCode_Year",
+                table: "plan_targets",
+                columns: new[] { "IndicatorCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_targets_PlanId",
+                table: "plan_targets",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_tasks_LastDue",
+                table: "plan_tasks",
+                column: "LastDue");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_tasks_LeadUnitId_LastDue",
+                table: "plan_tasks",
+                columns: new[] { "LeadUnitId", "LastDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_tasks_PlanId",
+                table: "plan_tasks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plans_IssuingUnitId_PeriodFrom",
+                table: "plans",
+                columns: new[] { "IssuingUnitId", "PeriodFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plans_ParentPlanId",
+                table: "plans",
+                column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unit_events_ParentId",
                 table: "unit_events",
                 column: "ParentId");
@@ -428,6 +606,15 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "plan_sections");
+
+            migrationBuilder.DropTable(
+                name: "plan_targets");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
+
+            migrationBuilder.DropTable(
                 name: "unit_events");
 
             migrationBuilder.DropTable(
@@ -435,6 +622,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "plans");
 
             migrationBuilder.DropTable(
                 name: "units");
