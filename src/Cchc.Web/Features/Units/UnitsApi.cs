@@ -1,3 +1,4 @@
+using Cchc.Web.Shared;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
@@ -184,15 +185,7 @@ public static class UnitsApi
         }
     }
 
-    private static Dictionary<string, string[]> Validate(object input)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        return results
-            .SelectMany(r => r.MemberNames.Select(m => (Field: JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage)))
-            .GroupBy(x => x.Field)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "").ToArray());
-    }
+    private static Dictionary<string, string[]> Validate(object input) => ApiValidation.Errors(input, JsonNamingPolicy.CamelCase);
 
     private static IResult NotFound() => Problem(404, OrganiseUnits.NotFoundMessage, []);
 
