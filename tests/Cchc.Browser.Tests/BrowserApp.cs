@@ -30,7 +30,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            Args = ["--no-sandbox", "--disable-gpu", "--lang=vi-VN", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
