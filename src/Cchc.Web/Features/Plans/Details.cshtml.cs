@@ -14,7 +14,7 @@ public sealed class DetailsModel(PlanQueries queries) : PageModel
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? IssuedOn { get; set; }
     [BindProperty] public int Version { get; set; }
-    [BindProperty] public TargetFigureInput Figure { get; set; } = new();
+    public TargetFigureInput Figure { get; private set; } = new();
     public int? FigureTargetId { get; private set; }
 
     private CurrentUser User_ => HttpContext.GetCurrentUser()!;
@@ -42,9 +42,10 @@ public sealed class DetailsModel(PlanQueries queries) : PageModel
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostFigureAsync(int id, int targetId, IFormFile? evidence, [FromServices] EnterTargetFigure enter, CancellationToken ct)
+    public async Task<IActionResult> OnPostFigureAsync(int id, int targetId, TargetFigureInput figure, IFormFile? evidence, [FromServices] EnterTargetFigure enter, CancellationToken ct)
     {
         FigureTargetId = targetId;
+        Figure = figure;
         if (ModelState.IsValid)
         {
             var result = await this.RunAsync(() => enter.HandleAsync(id, targetId, Figure, evidence, User_, ct), nameof(Figure));

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Cchc.Core.Indicators;
 using Cchc.Core.Plans;
@@ -63,8 +62,10 @@ public sealed class PlanQueries(CchcDb db, TimeProvider clock)
         if (filter.Year is { } y) q = q.Where(p => p.PeriodFrom <= y && p.PeriodTo >= y);
         if (filter.Status is { } s) q = q.Where(p => p.Status == s);
         if (filter.UnitId is { } u) q = q.Where(p => p.IssuingUnitId == u);
-        return await q.Join(db.Units, p => p.IssuingUnitId, u => u.Id, (p, u) => new PlanRow(p.Id, p.Number, p.Title, p.PeriodFrom, p.PeriodTo, p.Status, p.IssuedOn, p.IssuingUnitId, u.Name, p.Version))
-            .OrderByDescending(r => r.PeriodTo).ThenByDescending(r => r.Id).Take(500).ToListAsync(ct);
+        var rows = await q.OrderByDescending(p => p.PeriodTo).ThenByDescending(p => p.Id).Take(500)
+            .Join(db.Units, p => p.IssuingUnitId, u => u.Id, (p, u) => new PlanRow(p.Id, p.Number, p.Title, p.PeriodFrom, p.PeriodTo, p.Status, p.IssuedOn, p.IssuingUnitId, u.Name, p.Version))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.PeriodTo).ThenByDescending(r => r.Id).ToList();
     }
 
     public async Task<PlanView?> PlanAsync(int id, CurrentUser user, CancellationToken ct)
@@ -173,6 +174,10 @@ public static class PlanText
     /// Plain text with line breaks, the only markup of plans' long texts: every character is encoded, each
     /// line becomes a paragraph and a line starting with "- " or "+ " a list item, so pasted HTML shows as text.
     /// </summary>
+    // Vietnamese letters stay readable in the page source; <, >, &, quotes are still encoded.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static IHtmlContent Render(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return HtmlString.Empty;
@@ -185,7 +190,7 @@ public static class PlanText
             var item = line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("+ ", StringComparison.Ordinal);
             if (item && !inList) { html.Append("<ul>"); inList = true; }
             if (!item && inList) { html.Append("</ul>"); inList = false; }
-            html.Append(item ? "<li>" : "<p>").Append(WebUtility.HtmlEncode(item ? line[2..] : line)).Append(item ? "</li>" : "</p>");
+            html.Append(item ? "<li>" : "<p>").Append(Encoder.Encode(item ? line[2..] : line)).Append(item ? "</li>" : "</p>");
         }
         if (inList) html.Append("</ul>");
         return new HtmlString(html.ToString());

@@ -45,6 +45,7 @@ public sealed class TaskModel(PlanQueries queries) : PageModel
 
     public async Task<IActionResult> OnPostCommentAsync(int id, [FromServices] CommentOnTask comment, CancellationToken ct)
     {
+        ModelState.Clear(); // the progress form's fields are not part of this form
         var result = await this.RunAsync(() => comment.HandleAsync(id, Comment, Caller, ct), "");
         if (result is null) return Redirect($"/Plans/Task/{id}#comments");
         if (result is not PageResult) return result;
@@ -53,6 +54,7 @@ public sealed class TaskModel(PlanQueries queries) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] AttachTaskFile attach, CancellationToken ct)
     {
+        ModelState.Clear(); // the progress form's fields are not part of this form
         var result = await this.RunAsync(() => attach.HandleAsync(id, Purpose ?? FilePurposes.Evidence, file, Caller, ct), "");
         if (result is null) return Redirect($"/Plans/Task/{id}#files");
         if (result is not PageResult) return result;
