@@ -307,6 +307,21 @@ public abstract class PlanPagesAndApiTests(TestApp app) : DataTest(app)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/files/{attachments[0].Id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_demo_data_holds_one_issued_demo_plan_for_2025_with_fifteen_assigned_tasks()
+    {
+        await Cchc.Web.Features.Demo.DemoData.SeedAsync(App.Services);
+        await Cchc.Web.Features.Demo.DemoData.SeedAsync(App.Services);
+        var plans = await App.WithDbAsync(db => db.Plans.Include(p => p.Tasks).Include(p => p.Targets).Where(p => p.Title == DemoPlan.Title).ToListAsync());
+        var plan = Assert.Single(plans);
+        Assert.Contains("dữ liệu mẫu", plan.Title);
+        Assert.Equal(PlanStatus.Issued, plan.Status);
+        Assert.Equal(15, plan.Tasks.Count);
+        Assert.All(plan.Tasks, t => Assert.NotNull(t.LeadUnitId));
+        Assert.Contains(plan.Tasks, t => t.LastDue is null);              // "Theo yêu cầu của Sở Nội vụ"
+        Assert.Equal(2, plan.Targets.Count(t => t.LineKey == "DEMO-ONLINE"));
+    }
+
     /// <summary>A saved form redirects; otherwise the failure shows the form's errors.</summary>
     private static async Task AssertRedirectAsync(HttpResponseMessage response)
     {
