@@ -141,6 +141,12 @@ public sealed class Plan : IVersioned
         return section;
     }
 
+    public void RemoveSection(PlanSection section)
+    {
+        EnsureDraft();
+        _sections.Remove(section);
+    }
+
     public Target AddTarget(Target target)
     {
         EnsureDraft();

@@ -121,4 +121,18 @@ public sealed class PlanTests
         Assert.Throws<RuleViolation>(() => other.Implement(parent));
         Assert.Throws<RuleViolation>(() => parent.Implement(parent));
     }
+
+    [Fact]
+    public void A_section_is_removed_from_a_draft_but_not_from_an_issued_plan()
+    {
+        var plan = Hanoi2019();
+        var section = plan.AddSection("II.1", "Cải cách thể chế", ReformAreas.Institutions);
+        plan.RemoveSection(section);
+        Assert.Empty(plan.Sections);
+
+        var kept = plan.AddSection("II.2", "Cải cách thủ tục hành chính", ReformAreas.Procedures);
+        plan.Issue("375/KH-SGDĐT", new DateOnly(2019, 1, 28));
+        Assert.Throws<RuleViolation>(() => plan.RemoveSection(kept));
+        Assert.Single(plan.Sections);
+    }
 }

@@ -26,6 +26,9 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
     // page's normal answer to a GET is a redirect; .Route(name, r => r.X) fills a route value from the
     // caller's own records (and, for the sibling check, from the sibling unit's records).
     // Pages are checked with GET; their POST handlers sit behind the same page-level policy.
+    /// <summary>Who drafts and follows plans (docs/plans.md, "Permissions"); one-stop officers and inspectors read.</summary>
+    private static readonly string[] PlanEditors = [Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist];
+
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
         ["PAGE /Index"] = Rule.AnyRole,
@@ -49,6 +52,21 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Admin/Audit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/audit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["PAGE /Plans/Index"] = Rule.AnyRole,
+        ["PAGE /Plans/Details"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Print"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Edit"] = Rule.Only(PlanEditors).Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Target"] = Rule.Only(PlanEditors).Route("planId", r => r.Plan.Id).Route("targetId", r => r.TargetId),
+        ["PAGE /Plans/TaskEdit"] = Rule.Only(PlanEditors).Route("planId", r => r.Plan.Id).Route("taskId", r => r.TaskId),
+        ["PAGE /Plans/Task"] = Rule.AnyRole.Route("id", r => r.TaskId),
+        ["GET /files/{id:int}"] = Rule.AnyRole.Route("id", r => r.FileId),
+        ["GET /api/v1/plans"] = Rule.AnyRole,
+        ["POST /api/v1/plans"] = Rule.Only(PlanEditors),
+        ["GET /api/v1/plans/{id:int}"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PUT /api/v1/plans/{id:int}"] = Rule.Only(PlanEditors).Route("id", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}/tasks"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["POST /api/v1/plans/{id:int}/tasks"] = Rule.Only(PlanEditors).Route("id", r => r.Plan.Id),
+        ["GET /api/v1/tasks/{id:int}"] = Rule.AnyRole.Route("id", r => r.TaskId),
+        ["PUT /api/v1/tasks/{id:int}"] = Rule.Only(PlanEditors).Route("id", r => r.TaskId),
         ["PAGE /Tasks/Index"] = Rule.AnyRole,
         ["PAGE /Dossiers/Index"] = Rule.AnyRole,
         ["PAGE /Indicators/Index"] = Rule.AnyRole,
@@ -70,10 +88,26 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User);
+    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId);
 
-    private async Task<Records> RecordsOfAsync(Unit unit) =>
-        new(unit, await App.UserAsync(unit, Roles.Specialist));
+    private async Task<Records> RecordsOfAsync(Unit unit)
+    {
+        var user = await App.UserAsync(unit, Roles.Specialist);
+        var plan = new Cchc.Core.Plans.Plan(unit.Id, "Kế hoạch CCHC năm 2026", 2026, 2026);
+        var target = plan.AddTarget(new Cchc.Core.Plans.Target(null, "Đối thoại với người dân", Cchc.Core.Plans.Comparator.AtLeast, 2, "times", 2026));
+        var task = plan.AddTask(new Cchc.Core.Plans.PlanTask("1", "Xây dựng kế hoạch CCHC", null, Cchc.Core.Plans.DeadlineParser.Parse("Quý I/2026")));
+        task.Assign(unit.Id, []);
+        await App.InsertAsync(plan);
+        var fileId = await App.WithServicesAsync(async sp =>
+        {
+            var files = sp.GetRequiredService<Cchc.Web.Features.Files.FileStore>();
+            var caller = new CurrentUser(user.Id, user.FullName, unit.Id, unit.Path, new HashSet<string> { Roles.Specialist });
+            var a = await files.AttachAsync("bao-cao.pdf", [.. "%PDF-1.7 "u8, .. System.Text.Encoding.UTF8.GetBytes(unit.Code)],
+                Cchc.Web.Features.Files.FileOwners.Task, task.Id, Cchc.Web.Features.Files.FilePurposes.Evidence, caller, CancellationToken.None);
+            return a.Id;
+        });
+        return new(unit, user, plan, target.Id, task.Id, fileId);
+    }
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────
 

@@ -62,6 +62,23 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "units",
                 columns: table => new
                 {
@@ -114,6 +131,32 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "file_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StoredFileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_file_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_file_attachments_stored_files_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "stored_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -432,6 +475,28 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "plan_task_comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_task_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_task_comments_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -506,6 +571,16 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_file_attachments_OwnerKind_OwnerId",
+                table: "file_attachments",
+                columns: new[] { "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_file_attachments_StoredFileId",
+                table: "file_attachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
                 table: "plan_sections",
                 column: "PlanId");
@@ -519,6 +594,11 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_plan_targets_PlanId",
                 table: "plan_targets",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_task_comments_TaskId",
+                table: "plan_task_comments",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_plan_tasks_LastDue",
@@ -544,6 +624,12 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_plans_ParentPlanId",
                 table: "plans",
                 column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_unit_events_ParentId",
@@ -605,13 +691,16 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "file_attachments");
+
+            migrationBuilder.DropTable(
                 name: "plan_sections");
 
             migrationBuilder.DropTable(
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
-                name: "plan_tasks");
+                name: "plan_task_comments");
 
             migrationBuilder.DropTable(
                 name: "unit_events");
@@ -621,6 +710,12 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
 
             migrationBuilder.DropTable(
                 name: "plans");

@@ -63,6 +63,23 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "units",
                 columns: table => new
                 {
@@ -115,6 +132,32 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "file_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StoredFileId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_file_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_file_attachments_stored_files_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "stored_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -433,6 +476,28 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "plan_task_comments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_task_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_task_comments_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -507,6 +572,16 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_file_attachments_OwnerKind_OwnerId",
+                table: "file_attachments",
+                columns: new[] { "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_file_attachments_StoredFileId",
+                table: "file_attachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
                 table: "plan_sections",
                 column: "PlanId");
@@ -520,6 +595,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_plan_targets_PlanId",
                 table: "plan_targets",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_task_comments_TaskId",
+                table: "plan_task_comments",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_plan_tasks_LastDue",
@@ -545,6 +625,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_plans_ParentPlanId",
                 table: "plans",
                 column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_unit_events_ParentId",
@@ -606,13 +692,16 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "file_attachments");
+
+            migrationBuilder.DropTable(
                 name: "plan_sections");
 
             migrationBuilder.DropTable(
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
-                name: "plan_tasks");
+                name: "plan_task_comments");
 
             migrationBuilder.DropTable(
                 name: "unit_events");
@@ -622,6 +711,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
 
             migrationBuilder.DropTable(
                 name: "plans");
