@@ -19,6 +19,9 @@ public static class TaskLinks
 {
     /// <summary>The task's own page (Features/Plans, plansweb).</summary>
     public static string Task(int id) => $"/Plans/Tasks/{id}";
+
+    /// <summary>The plan's own page (Features/Plans, plansweb).</summary>
+    public static string Plan(int id) => $"/Plans/{id}";
 }
 
 public static class TasksApi
