@@ -4,6 +4,7 @@ using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Features.Tasks;
 using Cchc.Web.Features.Plans.Children;
+using Cchc.Web.Features.Reminders;
 using Cchc.Web.Features.Admin;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
@@ -16,6 +17,7 @@ builder.AddCchcAccounts();
 builder.AddUnits();
 builder.AddTasks();
 builder.AddPlanChildren();
+builder.AddReminders();
 builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
