@@ -432,6 +432,34 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reminders_sent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminders_sent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -546,6 +574,17 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "ParentPlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_TaskId",
+                table: "reminders_sent",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_UserId_TaskId_DueOn",
+                table: "reminders_sent",
+                columns: new[] { "UserId", "TaskId", "DueOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unit_events_ParentId",
                 table: "unit_events",
                 column: "ParentId");
@@ -611,7 +650,7 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
-                name: "plan_tasks");
+                name: "reminders_sent");
 
             migrationBuilder.DropTable(
                 name: "unit_events");
@@ -621,6 +660,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
 
             migrationBuilder.DropTable(
                 name: "plans");

@@ -433,6 +433,34 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reminders_sent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminders_sent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -547,6 +575,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "ParentPlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_TaskId",
+                table: "reminders_sent",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_UserId_TaskId_DueOn",
+                table: "reminders_sent",
+                columns: new[] { "UserId", "TaskId", "DueOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unit_events_ParentId",
                 table: "unit_events",
                 column: "ParentId");
@@ -612,7 +651,7 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
-                name: "plan_tasks");
+                name: "reminders_sent");
 
             migrationBuilder.DropTable(
                 name: "unit_events");
@@ -622,6 +661,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
 
             migrationBuilder.DropTable(
                 name: "plans");
