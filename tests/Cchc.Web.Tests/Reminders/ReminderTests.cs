@@ -17,7 +17,7 @@ public abstract class ReminderTests(TestApp app) : DataTest(app)
 {
     private static readonly DateOnly Today = new(2026, 3, 2);
 
-    private async Task<AppUser> UserWithEmailAsync(Core.Organisation.Unit unit, string? email, string name)
+    protected async Task<AppUser> UserWithEmailAsync(Core.Organisation.Unit unit, string? email, string name)
     {
         var user = await App.UserAsync(unit, Roles.Specialist);
         await App.WithServicesAsync(async sp =>
@@ -38,7 +38,7 @@ public abstract class ReminderTests(TestApp app) : DataTest(app)
             Options.Create(new ReminderOptions { DaysBefore = daysBefore, Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, From = "cchc@sogd.example.vn" } }),
             App.Clock, NullLogger<SendDueReminders>.Instance).HandleAsync(Today, CancellationToken.None));
 
-    private async Task<(TestTree Tree, PlanTask Soon, PlanTask Later, PlanTask OtherUnit, PlanTask Done)> SeedAsync()
+    protected async Task<(TestTree Tree, PlanTask Soon, PlanTask Later, PlanTask OtherUnit, PlanTask Done)> SeedAsync()
     {
         var tree = await App.TreeAsync();
         var plan = new Plan(tree.Department.Id, "Kế hoạch CCHC năm 2026", 2026, 2026);
@@ -125,7 +125,8 @@ public sealed class ReminderTestsOnPostgres(PostgresApp app) : ReminderTests(app
     [Fact]
     public async Task While_another_node_holds_the_lock_this_node_sends_nothing()
     {
-        var tree = await App.TreeAsync();
+        var (tree, _, _, _, _) = await SeedAsync();
+        var user = await UserWithEmailAsync(tree.DistrictA, $"lock.{Make.UniqueCode("m").ToLowerInvariant()}@example.vn", "Vũ Hải Nam");
         await using var smtp = new SmtpTestServer();
         await App.WithDbAsync(async holder =>
         {
@@ -135,7 +136,7 @@ public sealed class ReminderTestsOnPostgres(PostgresApp app) : ReminderTests(app
             {
                 var run = await App.WithServicesAsync(sp => new SendDueReminders(sp.GetRequiredService<CchcDb>(),
                     Options.Create(new ReminderOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, From = "cchc@sogd.example.vn" } }),
-                    App.Clock, NullLogger<SendDueReminders>.Instance).HandleAsync(Today2, CancellationToken.None));
+                    App.Clock, NullLogger<SendDueReminders>.Instance).HandleAsync(new DateOnly(2026, 3, 2), CancellationToken.None));
                 Assert.True(run.Skipped);
             }
             finally
@@ -144,8 +145,6 @@ public sealed class ReminderTestsOnPostgres(PostgresApp app) : ReminderTests(app
             }
         });
         Assert.Empty(smtp.Messages);
-        Assert.NotNull(tree);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ReminderSent>().CountAsync(r => r.UserId == user.Id)));
     }
-
-    private static readonly DateOnly Today2 = new(2026, 3, 2);
 }
