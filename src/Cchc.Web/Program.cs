@@ -3,6 +3,9 @@ using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Features.Plans;
+using Cchc.Web.Features.Tasks;
+using Cchc.Web.Features.Plans.Children;
+using Cchc.Web.Features.Reminders;
 using Cchc.Web.Features.Admin;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
@@ -14,6 +17,9 @@ builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
 builder.AddPlans();
+builder.AddTasks();
+builder.AddPlanChildren();
+builder.AddReminders();
 builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
@@ -55,6 +61,8 @@ app.MapUnits();
 app.MapPlans();
 app.MapAccount();
 app.MapAdmin();
+app.MapTasks();
+app.MapPlanChildren();
 
 app.Run();
 return 0;

@@ -85,6 +85,12 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["POST /api/v1/units/{code}/events"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
         ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
+        ["PAGE /Tasks/Calendar"] = Rule.AnyRole,
+        ["PAGE /Tasks/Completion"] = Rule.AnyRole,
+        ["GET /api/v1/tasks"] = Rule.AnyRole,
+        ["PAGE /Plans/Children/Index"] = Rule.AnyRole.Route("parentId", r => r.Plan.Id),
+        ["PAGE /Plans/Children/Create"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist).Route("parent", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}/children"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
