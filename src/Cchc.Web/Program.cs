@@ -3,6 +3,7 @@ using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Features.Admin;
+using Cchc.Web.Features.Plans.Document;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -13,6 +14,7 @@ builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
 builder.AddCchcOperations();
+builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -52,6 +54,7 @@ app.MapRazorPages();
 app.MapUnits();
 app.MapAccount();
 app.MapAdmin();
+app.MapPlanFiles();
 
 app.Run();
 return 0;
