@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cchc.Core.Access;
 using Cchc.Core.Organisation;
+using Cchc.Core.Plans;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -67,13 +68,20 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["POST /api/v1/units/{code}/events"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
         ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
+        // Plan files: reading needs the plan visible, importing needs it editable (the caller's unit's own plan here).
+        ["PAGE /Plans/Spreadsheet/Export"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Spreadsheet/Import"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Document/Export"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["POST /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}.docx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User);
+    public sealed record Records(Unit Unit, AppUser User, Plan Plan);
 
     private async Task<Records> RecordsOfAsync(Unit unit) =>
-        new(unit, await App.UserAsync(unit, Roles.Specialist));
+        new(unit, await App.UserAsync(unit, Roles.Specialist), await App.InsertAsync(new Plan(unit.Id, "Kế hoạch cải cách hành chính năm 2026", 2026, 2026)));
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────
 
