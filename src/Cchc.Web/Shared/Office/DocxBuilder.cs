@@ -6,7 +6,7 @@ namespace Cchc.Web.Shared.Office;
 
 /// <summary>
 /// Writes a Word document the way Vietnamese administrative documents are set (Decree 30/2020 appendix I):
-/// Times New Roman, size 13–14, A4 with margins 20–25 / 15–20 mm. Only what plan documents need: paragraphs
+/// Times New Roman, size 13–14, A4 with margins top and bottom 20 mm, left 30 mm, right 20 mm. Only what plan documents need: paragraphs
 /// of runs, borderless layout tables (letterhead, signature), bordered data tables and page breaks.
 /// </summary>
 public sealed class DocxBuilder
