@@ -99,6 +99,8 @@ public abstract class PlanSpreadsheetTests(TestApp app) : DataTest(app)
         }
         // "Văn phòng" is a unit of the tree: matched; "UBND quận, huyện" is not: kept as words, with a warning.
         Assert.Equal(hp.Office.Id, stored.Values.First(t => t.LeadText == "Văn phòng").LeadUnitId);
+        // "Phòng Tổ chức cán bộ" names the unit "Phòng Tổ chức Cán bộ": matched without case.
+        Assert.All(stored.Values.Where(t => t.LeadText == "Phòng Tổ chức cán bộ"), t => Assert.NotNull(t.LeadUnitId));
         Assert.Contains(result.Warnings, w => w.Column == "Thời gian" && w.Message.Contains("đổi chỗ"));
         Assert.Contains(result.Warnings, w => w.Message.Contains("không khớp đơn vị"));
 
@@ -201,6 +203,23 @@ public abstract class PlanSpreadsheetTests(TestApp app) : DataTest(app)
         var tooBig = new byte[PlanTaskSheet.MaxBytes + 1];
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsync($"/api/v1/plans/{ownPlan.Id}/tasks.xlsx", Upload(tooBig))).StatusCode);
         Assert.Empty((await PlanWithTasksAsync(deptPlan.Id)).Tasks);
+    }
+
+    [Fact]
+    public async Task A_superseded_plan_takes_no_imported_task()
+    {
+        var hp = await HaiPhongAsync();
+        var plan = new Plan(hp.Department.Id, "Kế hoạch CCHC năm 2022", 2022, 2022);
+        plan.Issue("375/KH-SGDĐT", new DateOnly(2021, 12, 31));
+        plan.Supersede();
+        await App.InsertAsync(plan);
+        var sheet = new XlsxTable("Phụ lục", ["TT", "Nội dung"]);
+        sheet.Add(1, "Nhiệm vụ bổ sung");
+
+        var result = await ImportAsync(hp.Current, plan.Id, sheet.ToBytes());
+
+        Assert.Contains("đã bị thay thế", Assert.Single(result.Errors).Message);
+        Assert.Empty((await PlanWithTasksAsync(plan.Id)).Tasks);
     }
 
     [Fact]
