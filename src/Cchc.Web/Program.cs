@@ -7,6 +7,7 @@ using Cchc.Web.Features.Tasks;
 using Cchc.Web.Features.Plans.Children;
 using Cchc.Web.Features.Reminders;
 using Cchc.Web.Features.Admin;
+using Cchc.Web.Features.Plans.Document;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -21,6 +22,7 @@ builder.AddTasks();
 builder.AddPlanChildren();
 builder.AddReminders();
 builder.AddCchcOperations();
+builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -63,6 +65,7 @@ app.MapAccount();
 app.MapAdmin();
 app.MapTasks();
 app.MapPlanChildren();
+app.MapPlanFiles();
 
 app.Run();
 return 0;

@@ -313,8 +313,7 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
     /// <summary>Seed 003 rows 17–20 put the deadline under "Sản phẩm" and the product under "Thời gian".</summary>
     private void FixSwap(string number, Row r)
     {
-        if (r.Product.Length == 0 || r.Deadline.Length == 0) return;
-        if (DeadlineParser.StatesDate(r.Product, planYear) && !DeadlineParser.StatesDate(r.Deadline, planYear))
+        if (TaskCells.ProductAndDeadlineSwapped(r.Product, r.Deadline, planYear))
         {
             (r.Product, r.Deadline) = (r.Deadline, r.Product);
             warnings.Add($"Nhiệm vụ {number}: cột Sản phẩm và cột Thời gian bị đổi chỗ; đã đổi lại (sản phẩm \"{r.Product}\", thời gian \"{r.Deadline}\").");
@@ -345,45 +344,5 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
         return null;
     }
 
-    private static readonly string[] AreaWords = ["huyen", "quan", "thi xa", "xa", "tinh", "thanh pho", "tp", "phuong", "thi tran"];
-
-    /// <summary>
-    /// "Các phòng Sở, các Phòng GD&amp;ĐT quận, huyện, các đơn vị giáo dục" → three units: a comma starts a
-    /// new unit unless what follows is the rest of a place list ("quận, huyện").
-    /// </summary>
-    internal static List<string> Units(string cell)
-    {
-        var list = new List<string>();
-        if (cell.Trim().Length == 0) return list;
-        var pieces = cell.Split([',', ';']);
-        var current = "";
-        foreach (var raw in pieces)
-        {
-            var piece = raw.Trim();
-            if (piece.Length == 0) continue;
-            var key = VietnameseText.Fold(piece);
-            var continues = current.Length > 0 && AreaWords.Any(w => key == w || key.StartsWith(w + " ", StringComparison.Ordinal));
-            if (continues)
-            {
-                current += ", " + piece;
-            }
-            else
-            {
-                if (current.Length > 0) list.Add(current);
-                current = piece;
-            }
-        }
-        if (current.Length > 0) list.Add(current);
-        return list.SelectMany(SplitGluedUnit).Select(u => u.TrimEnd('.', ' ')).Where(u => u.Length > 0).ToList();
-    }
-
-    private static readonly Regex GluedUnitRx = new(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, Timeout);
-
-    /// <summary>Two lines of one cell flattened into one: "các đơn vị liên quan Văn phòng" (seed 003 row 18) is two units.</summary>
-    private static IEnumerable<string> SplitGluedUnit(string unit)
-    {
-        var m = GluedUnitRx.Match(unit);
-        if (!m.Success) return [unit];
-        return [m.Groups["head"].Value, m.Groups["tail"].Value];
-    }
+    internal static List<string> Units(string cell) => TaskCells.Units(cell);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cchc.Core.Access;
 using Cchc.Core.Organisation;
+using Cchc.Core.Plans;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -91,6 +92,13 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Plans/Children/Index"] = Rule.AnyRole.Route("parentId", r => r.Plan.Id),
         ["PAGE /Plans/Children/Create"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist).Route("parent", r => r.Plan.Id),
         ["GET /api/v1/plans/{id:int}/children"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        // Plan files: reading needs the plan visible, importing needs it editable (the caller's unit's own plan here).
+        ["PAGE /Plans/Spreadsheet/Export"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Spreadsheet/Import"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["PAGE /Plans/Document/Export"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        ["POST /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.Only(PlanEditors).Route("id", r => r.Plan.Id),
+        ["GET /api/v1/plans/{id:int}.docx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
