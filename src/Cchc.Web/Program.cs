@@ -2,6 +2,7 @@ using Cchc.Web;
 using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
+using Cchc.Web.Features.PlanImport;
 using Cchc.Web.Features.Admin;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
+builder.AddPlanImport();
 builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
@@ -50,6 +52,7 @@ app.MapCchcLanguageSwitch();
 app.MapCchcAudit();
 app.MapRazorPages();
 app.MapUnits();
+app.MapPlanImport();
 app.MapAccount();
 app.MapAdmin();
 
