@@ -62,6 +62,23 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_import_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SourceText = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_import_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "units",
                 columns: table => new
                 {
@@ -506,6 +523,11 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_import_drafts_CreatedAt",
+                table: "plan_import_drafts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
                 table: "plan_sections",
                 column: "PlanId");
@@ -603,6 +625,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
                 name: "plan_sections");

@@ -63,6 +63,23 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_import_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SourceText = table.Column<string>(type: "text", nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_import_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "units",
                 columns: table => new
                 {
@@ -507,6 +524,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_import_drafts_CreatedAt",
+                table: "plan_import_drafts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
                 table: "plan_sections",
                 column: "PlanId");
@@ -604,6 +626,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
                 name: "plan_sections");
