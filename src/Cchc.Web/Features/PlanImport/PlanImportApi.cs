@@ -46,7 +46,7 @@ public static class PlanImportApi
     {
         if (request.ContentLength > MaxRequestBytes) return (null, null, TooLarge());
         if (!request.HasFormContentType)
-            return (null, null, Results.Problem(statusCode: 415, title: "Hãy gửi tệp dạng multipart/form-data, trường “file”."));
+            return (null, null, Unreadable("Hãy gửi tệp dạng multipart/form-data trong trường “file”."));
         IFormCollection form;
         try
         {
