@@ -35,7 +35,9 @@ public static class PlanImportApi
         .DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
         .WithTags("Nhập kế hoạch")
-        .Accepts<IFormFile>("multipart/form-data")
+        // No Accepts(multipart) metadata: routing would answer another content type with a bare 415; the
+        // handler answers it with the Vietnamese 400 below instead.
+        .WithDescription("Gửi tệp kế hoạch (.docx, .pdf, .txt, .md; tối đa 10 MB) dạng multipart/form-data, trường “file”; trả về cấu trúc JSON của docs plan-import.md.")
         .Produces<ImportedPlan>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
