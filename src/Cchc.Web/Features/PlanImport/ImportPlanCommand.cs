@@ -15,7 +15,7 @@ public static class ImportPlanCommand
             errors.WriteLine("Cách dùng / usage: import-plan TỆP [--json]   (.docx, .pdf, .txt, .md)");
             return 2;
         }
-        var path = files[0];
+        var path = Resolve(files[0]);
         try
         {
             var info = new FileInfo(path);
@@ -40,6 +40,17 @@ public static class ImportPlanCommand
             errors.WriteLine($"Không đọc được tệp {path}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// `dotnet run --project src/Cchc.Web` runs in the project's folder, so a path relative to the caller's
+    /// shell is looked up there too (PWD is the shell's folder).
+    /// </summary>
+    private static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path)) return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return shell is { Length: > 0 } && File.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : path;
     }
 
     public static string Summary(ImportedPlan plan)
