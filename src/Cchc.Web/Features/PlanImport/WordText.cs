@@ -56,7 +56,8 @@ public static class WordText
         private void Line(string text)
         {
             // A page break inside a paragraph ends the line there (notes: "a page break becomes a line break").
-            _out.Append(text.TrimEnd()).Append('\n');
+            // Only spaces are trimmed: trailing TABs are a row's empty last cells, which keep the columns aligned.
+            _out.Append(text.TrimEnd(' ', '\u00A0', '\r')).Append('\n');
         }
 
         private void TableRows(Table table)
