@@ -106,8 +106,9 @@ public static partial class PlanDocuments
                 var errors = process.StandardError.ReadToEndAsync(timeout.Token);
                 try
                 {
-                    await process.WaitForExitAsync(timeout.Token);
+                    // Output first: a process blocked on a full pipe never exits, and too long an output stops here.
                     var text = await output;
+                    await process.WaitForExitAsync(timeout.Token);
                     await errors;
                     if (process.ExitCode != 0)
                         throw new PlanImportException("Không đọc được tệp PDF (tệp hỏng hoặc được bảo vệ bằng mật khẩu).");

@@ -31,7 +31,7 @@ public static class PlanImportApi
                 return Unreadable(e.Message);
             }
         })
-        .RequireAuthorization()
+        .RequireAuthorization(Account.Policies.CanRead)
         .DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
         .WithTags("Nhập kế hoạch")
