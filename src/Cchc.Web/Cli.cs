@@ -10,7 +10,7 @@ namespace Cchc.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key", "import-plan"];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -42,6 +42,10 @@ public static class Cli
                     ? "Đã nạp dữ liệu mẫu (xem README.md, mục Tài khoản demo). / Demo data seeded."
                     : "Dữ liệu mẫu đã có sẵn; không tạo thêm. / Demo data already present.");
                 return 0;
+            case "import-plan":
+                // Reads a file only: no database, no migration (plan-import-notes.md, "Command line").
+                Console.OutputEncoding = System.Text.Encoding.UTF8;
+                return await Features.PlanImport.ImportPlanCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
             case "create-api-key":
                 await DataSetup.MigrateAsync(app.Services);
                 return await CreateApiKeyAsync(app.Services, args, Console.Out, Console.Error);

@@ -84,6 +84,10 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /api/v1/units/{code}"] = Rule.AnyRole.Route("code", r => r.Unit.Code),
         ["POST /api/v1/units"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["POST /api/v1/units/{code}/events"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
+        ["PAGE /PlanImport/Index"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist),
+        // Without a draft key the preview sends the user back to the upload.
+        ["PAGE /PlanImport/Preview"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist).RedirectsTo("/PlanImport"),
+        ["POST /api/v1/plan-imports"] = Rule.AnyRole,
         ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
         ["PAGE /Tasks/Calendar"] = Rule.AnyRole,

@@ -24,7 +24,7 @@ internal static class AuditTrail
 
     /// <summary>Records that are not business data: the audit itself, key material, sessions.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not AuditEntry and not DataProtectionKeyRecord
+        entry.Entity is not AuditEntry and not DataProtectionKeyRecord and not Features.PlanImport.PlanImportDraft
         && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && !entry.Metadata.IsOwned();
 
