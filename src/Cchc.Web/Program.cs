@@ -3,6 +3,7 @@ using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Features.Admin;
+using Cchc.Web.Features.Calendar;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
+builder.AddCalendar();
 builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
@@ -52,6 +54,7 @@ app.MapRazorPages();
 app.MapUnits();
 app.MapAccount();
 app.MapAdmin();
+app.MapCalendar();
 
 app.Run();
 return 0;
