@@ -61,12 +61,17 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Units/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
         ["PAGE /Units/Change"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code).Route("kind", "rename"),
         ["PAGE /Units/Import"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
-        ["GET /api/v1/units/"] = Rule.AnyRole,
+        ["GET /api/v1/units"] = Rule.AnyRole,
         ["GET /api/v1/units/{code}"] = Rule.AnyRole.Route("code", r => r.Unit.Code),
-        ["POST /api/v1/units/"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["POST /api/v1/units"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["POST /api/v1/units/{code}/events"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("code", r => r.Unit.Code),
         ["GET /api/v1/users"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["GET /api/v1/users/{id:int}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin).Route("id", r => r.User.Id),
+        // The working calendar: every signed-in person reads it (edits are checked in the page's handlers:
+        // system admin only); the due-date API is public, used by other systems.
+        ["PAGE /Admin/Calendar"] = Rule.AnyRole,
+        ["GET /api/v1/calendar/due-date"] = Rule.Anonymous.Query("from=2025-01-24&days=1"),
+        ["GET /api/v1/calendar/holidays"] = Rule.Anonymous.Query("year=2025"),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
@@ -233,10 +238,16 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
 
         public bool Scoped { get; private init; }
 
+        /// <summary>A query string the endpoint needs to give its normal answer (e.g. required parameters).</summary>
+        public Rule Query(string query) => this with { QueryString = query };
+
+        private string? QueryString { get; init; }
+
         public string UrlFor(string pattern, Records records) => Parameter().Replace(pattern, m =>
             _routeValues.TryGetValue(m.Groups[1].Value, out var value)
                 ? Uri.EscapeDataString(Convert.ToString(value(records), CultureInfo.InvariantCulture)!)
-                : throw new InvalidOperationException($"no value for route parameter “{m.Groups[1].Value}” of {pattern}: add .Route(\"{m.Groups[1].Value}\", …) to its rule"));
+                : throw new InvalidOperationException($"no value for route parameter “{m.Groups[1].Value}” of {pattern}: add .Route(\"{m.Groups[1].Value}\", …) to its rule"))
+            + (QueryString is null ? "" : "?" + QueryString);
 
         [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
         private static partial Regex Parameter();
