@@ -4,6 +4,7 @@ using Cchc.Web.Features.Account;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Features.Admin;
 using Cchc.Web.Features.Calendar;
+using Cchc.Web.Features.Procedures;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -14,6 +15,7 @@ builder.AddCchcData();
 builder.AddCchcAccounts();
 builder.AddUnits();
 builder.AddCalendar();
+builder.AddProcedures();
 builder.AddCchcOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese text is written as itself, not as &#x...; entities (readable source, smaller pages).
@@ -55,6 +57,7 @@ app.MapUnits();
 app.MapAccount();
 app.MapAdmin();
 app.MapCalendar();
+app.MapProcedures();
 
 app.Run();
 return 0;

@@ -72,13 +72,27 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Admin/Calendar"] = Rule.AnyRole,
         ["GET /api/v1/calendar/due-date"] = Rule.Anonymous.Query("from=2025-01-24&days=1"),
         ["GET /api/v1/calendar/holidays"] = Rule.Anonymous.Query("year=2025"),
+        // The procedure catalogue: read within the owning unit's subtree, edited by admins and one-stop officers;
+        // the public pages and search are anonymous.
+        ["PAGE /Procedures/Index"] = Rule.AnyRole,
+        ["PAGE /Procedures/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PAGE /Public/Procedures/Index"] = Rule.Anonymous,
+        ["PAGE /Public/Procedures/Details"] = Rule.Anonymous.RedirectsTo("/Public/Procedures"),
+        ["GET /api/v1/procedures"] = Rule.AnyRole,
+        ["GET /api/v1/procedures/{code}"] = Rule.AnyRole.Route("code", r => r.Procedure.Code),
+        ["POST /api/v1/procedures"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PUT /api/v1/procedures/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Procedure.Code),
+        ["GET /api/v1/public/procedures"] = Rule.Anonymous,
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User);
+    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Procedures.Procedure Procedure);
 
     private async Task<Records> RecordsOfAsync(Unit unit) =>
-        new(unit, await App.UserAsync(unit, Roles.Specialist));
+        new(unit, await App.UserAsync(unit, Roles.Specialist), await App.InsertAsync(new Cchc.Core.Procedures.Procedure(Make.UniqueCode("AUTH"),
+            new Cchc.Core.Procedures.ProcedureDetails("Thủ tục kiểm thử phân quyền", "Giáo dục trung học", Cchc.Core.Procedures.CompetentLevel.Department, unit.Id,
+                Cchc.Core.Dossiers.ProcessingTime.WorkingDays(5), null, null, Cchc.Core.Procedures.OnlineLevel.None, false, false, false,
+                Cchc.Core.Procedures.IsoProcess.None, true, false, new DateOnly(2024, 1, 1), null))));
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────
 

@@ -118,6 +118,7 @@ public static class DemoData
             await users.AddToRoleAsync(user, account.Role);
             created = true;
         }
+        created |= await DemoProcedures.SeedAsync(db, ct);
         return created;
     }
 

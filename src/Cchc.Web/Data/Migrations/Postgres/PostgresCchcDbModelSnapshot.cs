@@ -447,6 +447,97 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     b.ToTable("plan_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Core.Procedures.Procedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FeeAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FeeText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Iso")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OnlineLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OnlinePayment")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OwningUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PostalReceipt")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PostalReturn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProcessingAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessingUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwningUnitId");
+
+                    b.ToTable("procedures", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -843,6 +934,15 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         .WithMany("Targets")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Procedures.Procedure", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

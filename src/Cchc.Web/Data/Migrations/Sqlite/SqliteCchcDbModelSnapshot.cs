@@ -428,6 +428,95 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Core.Procedures.Procedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeeAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeeText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Iso")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnlineLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnlinePayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwningUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PostalReceipt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PostalReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessingAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessingUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwningUnitId");
+
+                    b.ToTable("procedures", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -810,6 +899,15 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         .WithMany("Targets")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Procedures.Procedure", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
