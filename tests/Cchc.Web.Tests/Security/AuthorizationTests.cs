@@ -76,6 +76,7 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         // the public pages and search are anonymous.
         ["PAGE /Procedures/Index"] = Rule.AnyRole,
         ["PAGE /Procedures/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PAGE /Procedures/Import"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
         ["PAGE /Public/Procedures/Index"] = Rule.Anonymous,
         ["PAGE /Public/Procedures/Details"] = Rule.Anonymous.RedirectsTo("/Public/Procedures"),
         ["GET /api/v1/procedures"] = Rule.AnyRole,

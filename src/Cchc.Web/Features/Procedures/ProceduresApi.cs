@@ -6,7 +6,7 @@ namespace Cchc.Web.Features.Procedures;
 
 public static class ProceduresApi
 {
-    public static void AddProcedures(this WebApplicationBuilder builder) => builder.Services.AddScoped<ProcedureCatalogue>();
+    public static void AddProcedures(this WebApplicationBuilder builder) => builder.Services.AddScoped<ProcedureCatalogue>().AddScoped<ProcedureSheet>();
 
     public static void MapProcedures(this WebApplication app)
     {
