@@ -9,6 +9,8 @@ using Cchc.Web.Features.Reminders;
 using Cchc.Web.Features.PlanImport;
 using Cchc.Web.Features.Admin;
 using Cchc.Web.Features.Plans.Document;
+using Cchc.Web.Features.Calendar;
+using Cchc.Web.Features.Procedures;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -23,6 +25,8 @@ builder.AddTasks();
 builder.AddPlanChildren();
 builder.AddReminders();
 builder.AddPlanImport();
+builder.AddCalendar();
+builder.AddProcedures();
 builder.AddCchcOperations();
 builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -69,6 +73,8 @@ app.MapAdmin();
 app.MapTasks();
 app.MapPlanChildren();
 app.MapPlanFiles();
+app.MapCalendar();
+app.MapProcedures();
 
 app.Run();
 return 0;

@@ -10,6 +10,7 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedLifecycl
     {
         await DataSetup.MigrateAsync(services, cancellationToken);
         await FirstStart.RunAsync(services, cancellationToken);
+        await Features.Calendar.CalendarSeed.EnsureAsync(services, cancellationToken);
         if (Features.Demo.DemoData.ShouldSeedAtStart(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IConfiguration>()))
             await Features.Demo.DemoData.SeedAsync(services, cancellationToken);
     }

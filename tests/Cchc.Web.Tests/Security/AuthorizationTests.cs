@@ -103,10 +103,27 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
         ["POST /api/v1/plans/{id:int}/tasks.xlsx"] = Rule.Only(PlanEditors).Route("id", r => r.Plan.Id),
         ["GET /api/v1/plans/{id:int}.docx"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
+        // The working calendar: every signed-in person reads it (edits are checked in the page's handlers:
+        // system admin only); the due-date API is public, used by other systems.
+        ["PAGE /Admin/Calendar"] = Rule.AnyRole,
+        ["GET /api/v1/calendar/due-date"] = Rule.Anonymous.Query("from=2025-01-24&days=1"),
+        ["GET /api/v1/calendar/holidays"] = Rule.Anonymous.Query("year=2025"),
+        // The procedure catalogue: read within the owning unit's subtree, edited by admins and one-stop officers;
+        // the public pages and search are anonymous.
+        ["PAGE /Procedures/Index"] = Rule.AnyRole,
+        ["PAGE /Procedures/Edit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PAGE /Procedures/Import"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PAGE /Public/Procedures/Index"] = Rule.Anonymous,
+        ["PAGE /Public/Procedures/Details"] = Rule.Anonymous.RedirectsTo("/Public/Procedures"),
+        ["GET /api/v1/procedures"] = Rule.AnyRole,
+        ["GET /api/v1/procedures/{code}"] = Rule.AnyRole.Route("code", r => r.Procedure.Code),
+        ["POST /api/v1/procedures"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PUT /api/v1/procedures/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Procedure.Code),
+        ["GET /api/v1/public/procedures"] = Rule.Anonymous,
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId);
+    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId, Cchc.Core.Procedures.Procedure Procedure);
 
     private async Task<Records> RecordsOfAsync(Unit unit)
     {
@@ -124,7 +141,11 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
                 Cchc.Web.Features.Files.FileOwners.Task, task.Id, Cchc.Web.Features.Files.FilePurposes.Evidence, caller, CancellationToken.None);
             return a.Id;
         });
-        return new(unit, user, plan, target.Id, task.Id, fileId);
+        var procedure = await App.InsertAsync(new Cchc.Core.Procedures.Procedure(Make.UniqueCode("AUTH"),
+            new Cchc.Core.Procedures.ProcedureDetails("Thủ tục kiểm thử phân quyền", "Giáo dục trung học", Cchc.Core.Procedures.CompetentLevel.Department, unit.Id,
+                Cchc.Core.Dossiers.ProcessingTime.WorkingDays(5), null, null, Cchc.Core.Procedures.OnlineLevel.None, false, false, false,
+                Cchc.Core.Procedures.IsoProcess.None, true, false, new DateOnly(2024, 1, 1), null)));
+        return new(unit, user, plan, target.Id, task.Id, fileId, procedure);
     }
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────
@@ -285,10 +306,16 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
 
         public bool Scoped { get; private init; }
 
+        /// <summary>A query string the endpoint needs to give its normal answer (e.g. required parameters).</summary>
+        public Rule Query(string query) => this with { QueryString = query };
+
+        private string? QueryString { get; init; }
+
         public string UrlFor(string pattern, Records records) => Parameter().Replace(pattern, m =>
             _routeValues.TryGetValue(m.Groups[1].Value, out var value)
                 ? Uri.EscapeDataString(Convert.ToString(value(records), CultureInfo.InvariantCulture)!)
-                : throw new InvalidOperationException($"no value for route parameter “{m.Groups[1].Value}” of {pattern}: add .Route(\"{m.Groups[1].Value}\", …) to its rule"));
+                : throw new InvalidOperationException($"no value for route parameter “{m.Groups[1].Value}” of {pattern}: add .Route(\"{m.Groups[1].Value}\", …) to its rule"))
+            + (QueryString is null ? "" : "?" + QueryString);
 
         [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
         private static partial Regex Parameter();

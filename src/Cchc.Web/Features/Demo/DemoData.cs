@@ -119,6 +119,7 @@ public static class DemoData
             created = true;
         }
         created |= await Plans.DemoPlan.SeedAsync(db, ct);
+        created |= await DemoProcedures.SeedAsync(db, ct);
         return created;
     }
 
