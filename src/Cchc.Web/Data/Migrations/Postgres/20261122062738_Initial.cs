@@ -49,6 +49,21 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_adjustments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_adjustments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -60,6 +75,23 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_import_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SourceText = table.Column<string>(type: "text", nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_import_drafts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -253,6 +285,45 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_plans_units_IssuingUnitId",
                         column: x => x.IssuingUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "procedures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    OwningUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingUnit = table.Column<int>(type: "integer", nullable: false),
+                    FeeText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FeeAmount = table.Column<long>(type: "bigint", nullable: true),
+                    OnlineLevel = table.Column<int>(type: "integer", nullable: false),
+                    PostalReceipt = table.Column<bool>(type: "boolean", nullable: false),
+                    PostalReturn = table.Column<bool>(type: "boolean", nullable: false),
+                    OnlinePayment = table.Column<bool>(type: "boolean", nullable: false),
+                    Iso = table.Column<int>(type: "integer", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    Internal = table.Column<bool>(type: "boolean", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_procedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_procedures_units_OwningUnitId",
+                        column: x => x.OwningUnitId,
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -498,6 +569,34 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reminders_sent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminders_sent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -572,6 +671,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_adjustments_Date",
+                table: "calendar_adjustments",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_file_attachments_OwnerKind_OwnerId",
                 table: "file_attachments",
                 columns: new[] { "OwnerKind", "OwnerId" });
@@ -580,6 +685,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_file_attachments_StoredFileId",
                 table: "file_attachments",
                 column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_import_drafts_CreatedAt",
+                table: "plan_import_drafts",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
@@ -625,6 +735,28 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_plans_ParentPlanId",
                 table: "plans",
                 column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_procedures_Code",
+                table: "procedures",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_procedures_OwningUnitId",
+                table: "procedures",
+                column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_TaskId",
+                table: "reminders_sent",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_UserId_TaskId_DueOn",
+                table: "reminders_sent",
+                columns: new[] { "UserId", "TaskId", "DueOn" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_stored_files_Sha256",
@@ -689,10 +821,16 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "calendar_adjustments");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "file_attachments");
+
+            migrationBuilder.DropTable(
+                name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
                 name: "plan_sections");
@@ -704,16 +842,22 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_task_comments");
 
             migrationBuilder.DropTable(
+                name: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "reminders_sent");
+
+            migrationBuilder.DropTable(
                 name: "unit_events");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "stored_files");
 
             migrationBuilder.DropTable(
-                name: "stored_files");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "plan_tasks");

@@ -48,6 +48,21 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_adjustments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_adjustments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -59,6 +74,23 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_import_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SourceText = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_import_drafts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,6 +284,45 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_plans_units_IssuingUnitId",
                         column: x => x.IssuingUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "procedures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwningUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeeText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FeeAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    OnlineLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostalReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PostalReturn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnlinePayment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Iso = table.Column<int>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Internal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_procedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_procedures_units_OwningUnitId",
+                        column: x => x.OwningUnitId,
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -497,6 +568,34 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reminders_sent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminders_sent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reminders_sent_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -571,6 +670,12 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_adjustments_Date",
+                table: "calendar_adjustments",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_file_attachments_OwnerKind_OwnerId",
                 table: "file_attachments",
                 columns: new[] { "OwnerKind", "OwnerId" });
@@ -579,6 +684,11 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_file_attachments_StoredFileId",
                 table: "file_attachments",
                 column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_import_drafts_CreatedAt",
+                table: "plan_import_drafts",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_plan_sections_PlanId",
@@ -624,6 +734,28 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_plans_ParentPlanId",
                 table: "plans",
                 column: "ParentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_procedures_Code",
+                table: "procedures",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_procedures_OwningUnitId",
+                table: "procedures",
+                column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_TaskId",
+                table: "reminders_sent",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_sent_UserId_TaskId_DueOn",
+                table: "reminders_sent",
+                columns: new[] { "UserId", "TaskId", "DueOn" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_stored_files_Sha256",
@@ -688,10 +820,16 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "calendar_adjustments");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "file_attachments");
+
+            migrationBuilder.DropTable(
+                name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
                 name: "plan_sections");
@@ -703,16 +841,22 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "plan_task_comments");
 
             migrationBuilder.DropTable(
+                name: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "reminders_sent");
+
+            migrationBuilder.DropTable(
                 name: "unit_events");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "stored_files");
 
             migrationBuilder.DropTable(
-                name: "stored_files");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "plan_tasks");
