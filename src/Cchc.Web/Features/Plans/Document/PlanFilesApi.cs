@@ -64,7 +64,7 @@ public static class PlanFilesApi
                 ["rows"] = result.Errors.Select(e => new SheetProblemResponse(e.Row, e.Column, e.Message)).ToList(),
                 ["warnings"] = warnings,
             });
-        }).Produces<TaskImportResponse>().ProducesValidationProblem().DisableAntiforgery();
+        }).RequireAuthorization(PlanAccess.EditPolicy).Produces<TaskImportResponse>().ProducesValidationProblem().DisableAntiforgery();
     }
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Không tìm thấy kế hoạch hoặc bạn không có quyền xem kế hoạch này.");
