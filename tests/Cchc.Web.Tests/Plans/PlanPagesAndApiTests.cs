@@ -254,6 +254,14 @@ public abstract class PlanPagesAndApiTests(TestApp app) : DataTest(app)
         Assert.Contains("Kế hoạch CCHC của Phòng A", await (await school.GetAsync("/Plans?year=2022")).Content.ReadAsStringAsync());
         var details = await (await school.GetAsync($"/Plans/Details/{id}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Sửa kế hoạch", details);
+        // The school reads, downloads and follows up its parent's plan, and starts its own from it; it cannot import into it.
+        Assert.Contains($"href=\"/Plans/Spreadsheet/Export/{id}\"", details);
+        Assert.Contains($"href=\"/Plans/Document/Export/{id}\"", details);
+        Assert.Contains($"href=\"/Plans/Children/Create/{id}\"", details);
+        Assert.DoesNotContain($"/Plans/Spreadsheet/Import/{id}", details);
+        var own = await (await owner.GetAsync($"/Plans/Details/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/Plans/Spreadsheet/Import/{id}\"", own);
+        Assert.DoesNotContain($"/Plans/Children/Create/{id}", own);
         Assert.Equal(HttpStatusCode.Forbidden, (await school.PutAsJsonAsync($"/api/v1/plans/{id}", new { version = 0, plan = new { title = "Đổi tên", periodFrom = 2022 } })).StatusCode);
         Assert.Equal("Kế hoạch CCHC của Phòng A", (await App.FindAsync<Plan>(id))!.Title);
     }

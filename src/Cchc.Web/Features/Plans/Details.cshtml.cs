@@ -19,6 +19,9 @@ public sealed class DetailsModel(PlanQueries queries) : PageModel
 
     private CurrentUser User_ => HttpContext.GetCurrentUser()!;
 
+    /// <summary>A unit below the issuer drafts its own plan from this one (the page checks the rest).</summary>
+    public bool CanCreateChild => PlanAccess.IsEditor(User_) && User_.UnitId != View.Plan.IssuingUnitId;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostIssueAsync(int id, [FromServices] EditPlan edit, CancellationToken ct)
