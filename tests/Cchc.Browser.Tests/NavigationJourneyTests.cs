@@ -76,7 +76,7 @@ public sealed partial class NavigationJourneyTests(BrowserApp browser) : IClassF
             Assert.True(box.X >= 0 && box.X + box.Width <= 375, $"the link lies outside the screen: {box.X}+{box.Width}");
             await plans.ClickAsync();
 
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kế hoạch");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kế hoạch cải cách hành chính");
             var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(pageWidth <= 375, $"the page scrolls sideways ({pageWidth}px)");
             Assert.Empty(errors);
