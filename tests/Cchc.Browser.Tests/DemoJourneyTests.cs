@@ -71,6 +71,46 @@ public sealed class DemoJourneyTests(BrowserApp browser) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task A_leader_opens_the_demo_plan_reports_a_task_and_finds_it_in_the_work_views()
+    {
+        await DemoData.SeedAsync(browser.App.Services);
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+        await page.SetViewportSizeAsync(1280, 900);
+        try
+        {
+            await SignInAsync(page, "demo.lanhdao");
+            await page.GotoAsync("/Plans");
+            await page.GetByRole(AriaRole.Link, new() { Name = Cchc.Web.Features.Plans.DemoPlan.Title }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Cchc.Web.Features.Plans.DemoPlan.Title);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tải bảng nhiệm vụ (.xlsx)" })).ToBeVisibleAsync();
+            await SaveAsync(page, "plan");
+
+            var task = page.Locator("a[href^='/Plans/Task/']").First;
+            var content = await task.InnerTextAsync();
+            await task.ClickAsync();
+            await page.GetByLabel("Trạng thái").SelectOptionAsync("InProgress");
+            await page.GetByLabel("Tiến độ (%)").FillAsync("40");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu tiến độ" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Tiến độ (%)")).ToHaveValueAsync("40");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Đang thực hiện");
+            await SaveAsync(page, "task");
+
+            await page.GotoAsync("/Tasks");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(content);
+            await SaveAsync(page, "tasks");
+            await page.GotoAsync("/Tasks/Calendar");
+            Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).CountAsync());
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await BrowserApp.ScreenshotAsync(page, nameof(A_leader_opens_the_demo_plan_reports_a_task_and_finds_it_in_the_work_views));
+            throw;
+        }
+    }
+
     private static async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync("/");
