@@ -20,6 +20,8 @@ public sealed class PlanImportFuzzTests(ITestOutputHelper output)
         "Báo cáo quý I gửi trước ngày 01/3", "gửi Kế hoạch trước ngày 25/02/2022", "9", "99", "9999", "Gi¸o dôc", "Vieät", "\u0300", "\uD800",
     ];
 
+    private const int Inputs = 3000;
+
     [Fact]
     public async Task Thousands_of_random_and_mutated_inputs_never_crash_or_hang()
     {
@@ -30,7 +32,9 @@ public sealed class PlanImportFuzzTests(ITestOutputHelper output)
         int runs = 0, results = 0, refusals = 0;
         var slowest = TimeSpan.Zero;
 
-        while (runs < 3000 && clock.Elapsed < TimeSpan.FromSeconds(25))
+        // A fixed number of inputs, not a time budget: how long they take is printed, never asserted
+        // (speed is measured in bench/, and a loaded CI machine must not fail the suite).
+        while (runs < Inputs)
         {
             var input = (runs % 4) switch
             {
@@ -52,7 +56,7 @@ public sealed class PlanImportFuzzTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{runs} inputs in {clock.Elapsed.TotalSeconds:F1} s: {results} read, {refusals} refused; slowest {slowest.TotalMilliseconds:F0} ms");
-        Assert.True(runs >= 1000, $"only {runs} inputs ran in the time budget");
+        Assert.Equal(Inputs, results + refusals);
     }
 
     // A 20 MB document of one repeated line must finish, not time out in a quadratic loop.
