@@ -26,20 +26,7 @@ public sealed class CalendarModel(CalendarAdmin admin, TimeProvider clock) : Pag
     public bool CanEdit => User.IsInRole(Roles.SystemAdmin);
     public int Shown => Year ?? VnTime.Today(clock).Year;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            Data = await admin.YearAsync(Shown, ct);
-        }
-        catch (RuleViolation e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            Year = VnTime.Today(clock).Year;
-            Data = await admin.YearAsync(Shown, ct);
-        }
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {

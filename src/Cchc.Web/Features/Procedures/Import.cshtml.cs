@@ -18,9 +18,7 @@ public sealed class ImportModel(ProcedureSheet sheet) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) Error = "Vui lòng chọn tệp Excel (.xlsx).";
-        else if (file.Length > ProcedureSheet.MaxBytes) Error = "Tệp quá lớn: tối đa 5 MB.";
-        else if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) Error = "Chỉ nhận tệp Excel định dạng .xlsx.";
+        Error = Cchc.Web.Shared.Office.XlsxUpload.Problem(file, ProcedureSheet.MaxBytes);
         if (Error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -19,9 +19,7 @@ public sealed class ImportModel(UnitSheet sheet) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) Error = "Vui lòng chọn tệp Excel (.xlsx).";
-        else if (file.Length > UnitSheet.MaxBytes) Error = "Tệp quá lớn: tối đa 5 MB.";
-        else if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) Error = "Chỉ nhận tệp Excel định dạng .xlsx.";
+        Error = Cchc.Web.Shared.Office.XlsxUpload.Problem(file, UnitSheet.MaxBytes);
         if (Error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

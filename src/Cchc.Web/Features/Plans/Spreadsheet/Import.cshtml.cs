@@ -24,9 +24,7 @@ public sealed class ImportModel(PlanTaskSheet sheet) : PageModel
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEdit) return Forbid();
-        if (file is null || file.Length == 0) Error = "Vui lòng chọn tệp Excel (.xlsx).";
-        else if (file.Length > PlanTaskSheet.MaxBytes) Error = "Tệp quá lớn: tối đa 5 MB.";
-        else if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) Error = "Chỉ nhận tệp Excel định dạng .xlsx.";
+        Error = Cchc.Web.Shared.Office.XlsxUpload.Problem(file, PlanTaskSheet.MaxBytes);
         if (Error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
