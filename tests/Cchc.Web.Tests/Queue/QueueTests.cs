@@ -231,6 +231,23 @@ public abstract class QueueTests(TestApp app) : DataTest(app)
         Assert.DoesNotContain("Văn bằng", html, StringComparison.Ordinal); // nothing about why the holder came
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Public/Queue/Display/KHONG-CO")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_desk_has_a_day_of_demo_tickets_whose_statistics_make_sense()
+    {
+        App.Clock.SetUtcNow(Morning);
+        await Cchc.Web.Features.Demo.DemoData.SeedAsync(App.Services);
+        var tickets = await App.WithDbAsync(db => db.QueueTickets().AsNoTracking()
+            .Where(t => db.Units.Any(u => u.Id == t.UnitId && u.Code == DemoQueue.UnitCode)).ToListAsync());
+
+        Assert.True(tickets.Count >= 20);
+        Assert.All(tickets, t => Assert.True(t.IsDemo));
+        Assert.Single(tickets.Select(t => t.Day).Distinct());
+        Assert.Equal(new DateOnly(2026, 2, 27), tickets[0].Day); // the Friday before Monday 02/03/2026
+        var figures = QueueStatistics.Of(tickets);
+        Assert.True(figures.Served > 0 && figures.Skipped > 0);
+        Assert.True(figures.AverageWaitMinutes >= 0);
+    }
 }
 
 public sealed class QueueTestsOnSqlite(SqliteApp app) : QueueTests(app), IClassFixture<SqliteApp>;
