@@ -157,6 +157,22 @@ public abstract class QueueTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task Kiosks_taking_numbers_at_the_same_time_get_different_numbers()
+    {
+        // The unique index (unit, day, number) refuses a duplicate; the losing kiosk retries with the next number.
+        var (tree, officer) = await SetupAsync();
+        var other = App.ClientFor(await App.UserAsync(tree.DistrictA, Roles.OneStopOfficer));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? officer : other).PostAsJsonAsync($"/api/v1/queue/{tree.DistrictA.Code}/tickets", new { service = (string?)null })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = new List<int>();
+        foreach (var r in responses) numbers.Add((await JsonAsync(r)).GetProperty("number").GetInt32());
+        Assert.Equal(Enumerable.Range(1, 6), numbers.Order());
+    }
+
+    [Fact]
     public async Task A_units_queue_is_reachable_only_within_its_subtree()
     {
         var (tree, officer) = await SetupAsync();
