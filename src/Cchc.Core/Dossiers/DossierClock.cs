@@ -203,6 +203,29 @@ public sealed class DossierClock(WorkingCalendar calendar, DossierRuleBook rules
     };
 
     /// <summary>
+    /// TT 01/2018 art. 15.2 (domain-rules A8): a per-dossier index of a unit or officer is the sum of the
+    /// dossiers' points divided by the number of dossiers, rounded to one decimal. No dossier means no data,
+    /// and an index without data is left out (null), never scored 0.
+    /// </summary>
+    public static double? IndexAverage(IEnumerable<int> dossierPoints)
+    {
+        int count = 0, sum = 0;
+        foreach (int points in dossierPoints)
+        {
+            if (points is < 0 or > 2)
+            {
+                throw new ArgumentOutOfRangeException(nameof(dossierPoints), points, "Index points are 0, 1 or 2.");
+            }
+
+            count++;
+            sum += points;
+        }
+
+        // Decimal division so that e.g. 23/20 = 1.15 rounds half away from zero to 1.2, as a person would.
+        return count == 0 ? null : (double)Math.Round((decimal)sum / count, 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
     /// TT 01/2018 art. 13 index 3 (domain-rules A5): contacts needed to complete the dossier, not counting
     /// those caused by the applicant's fault: none = 2 points, one = 1, more = 0.
     /// </summary>

@@ -30,6 +30,10 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
     /// <summary>Who drafts and follows plans (docs/plans.md, "Permissions"); one-stop officers and inspectors read.</summary>
     private static readonly string[] PlanEditors = [Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist];
 
+    /// <summary>Who acts on and who reads the one-stop desk queue (docs/queue.md).</summary>
+    private static readonly string[] QueueActors = [Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer];
+    private static readonly string[] QueueReaders = [.. QueueActors, Roles.Leader, Roles.Inspector];
+
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
         ["PAGE /Index"] = Rule.AnyRole,
@@ -120,10 +124,23 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["POST /api/v1/procedures"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
         ["PUT /api/v1/procedures/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Procedure.Code),
         ["GET /api/v1/public/procedures"] = Rule.Anonymous,
+        // The one-stop desk queue (docs/queue.md): one-stop officers and administrators act on their subtree's
+        // queues, leaders and inspectors also read the statistics; the board at the desk is public.
+        ["PAGE /Queue/Index"] = Rule.Only(QueueActors),
+        ["PAGE /Queue/Kiosk"] = Rule.Only(QueueActors),
+        ["PAGE /Queue/Ticket"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
+        ["PAGE /Queue/Stats"] = Rule.Only(QueueReaders),
+        ["PAGE /Public/Queue/Display"] = Rule.Anonymous.Route("unitCode", r => r.Unit.Code),
+        ["POST /api/v1/queue/{unitCode}/tickets"] = Rule.Only(QueueActors).Route("unitCode", r => r.Unit.Code),
+        ["POST /api/v1/queue/{unitCode}/call-next"] = Rule.Only(QueueActors).Route("unitCode", r => r.Unit.Code),
+        ["POST /api/v1/queue/tickets/{id:int}/call"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
+        ["POST /api/v1/queue/tickets/{id:int}/finish"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
+        ["POST /api/v1/queue/tickets/{id:int}/skip"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
+        ["GET /api/v1/queue/{unitCode}/stats"] = Rule.Only(QueueReaders).Route("unitCode", r => r.Unit.Code),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId, Cchc.Core.Procedures.Procedure Procedure);
+    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId, Cchc.Core.Procedures.Procedure Procedure, int QueueTicketId);
 
     private async Task<Records> RecordsOfAsync(Unit unit)
     {
@@ -145,7 +162,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
             new Cchc.Core.Procedures.ProcedureDetails("Thủ tục kiểm thử phân quyền", "Giáo dục trung học", Cchc.Core.Procedures.CompetentLevel.Department, unit.Id,
                 Cchc.Core.Dossiers.ProcessingTime.WorkingDays(5), null, null, Cchc.Core.Procedures.OnlineLevel.None, false, false, false,
                 Cchc.Core.Procedures.IsoProcess.None, true, false, new DateOnly(2024, 1, 1), null)));
-        return new(unit, user, plan, target.Id, task.Id, fileId, procedure);
+        var ticket = await App.InsertAsync(new Cchc.Core.Queue.QueueTicket(unit.Id, 1, null, App.Clock.GetUtcNow().UtcDateTime));
+        return new(unit, user, plan, target.Id, task.Id, fileId, procedure, ticket.Id);
     }
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────

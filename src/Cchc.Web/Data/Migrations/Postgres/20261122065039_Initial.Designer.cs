@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cchc.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCchcDb))]
-    [Migration("20261122062738_Initial")]
+    [Migration("20261122065039_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -539,6 +539,62 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     b.HasIndex("OwningUnitId");
 
                     b.ToTable("procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CalledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CalledByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Counter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Day", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Day", "State");
+
+                    b.ToTable("queue_tickets", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Web.Data.Audit.AuditEntry", b =>
@@ -1128,6 +1184,15 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     b.HasOne("Cchc.Core.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cchc.Web.Data.Migrations.Postgres
+namespace Cchc.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,11 +15,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,17 +30,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "audit_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<int>(type: "integer", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    ActorKind = table.Column<int>(type: "integer", nullable: false),
-                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    ActorKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,11 +51,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "calendar_adjustments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,10 +66,10 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Xml = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,13 +80,13 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_import_drafts",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    SourceText = table.Column<string>(type: "text", nullable: false),
-                    PlanJson = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SourceText = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,13 +97,13 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "stored_files",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,18 +114,18 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuccessorId = table.Column<int>(type: "integer", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuccessorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,11 +148,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,16 +169,16 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "file_attachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StoredFileId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StoredFileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,16 +195,16 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "api_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -222,25 +221,25 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,21 +256,21 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    IssuingUnitId = table.Column<int>(type: "integer", nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PeriodFrom = table.Column<int>(type: "integer", nullable: false),
-                    PeriodTo = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Bases = table.Column<string>(type: "text", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Requirements = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ChildPlanDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    ParentPlanId = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IssuingUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PeriodFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Bases = table.Column<string>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildPlanDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParentPlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,29 +293,29 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "procedures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    OwningUnitId = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingUnit = table.Column<int>(type: "integer", nullable: false),
-                    FeeText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    FeeAmount = table.Column<long>(type: "bigint", nullable: true),
-                    OnlineLevel = table.Column<int>(type: "integer", nullable: false),
-                    PostalReceipt = table.Column<bool>(type: "boolean", nullable: false),
-                    PostalReturn = table.Column<bool>(type: "boolean", nullable: false),
-                    OnlinePayment = table.Column<bool>(type: "boolean", nullable: false),
-                    Iso = table.Column<int>(type: "integer", nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false),
-                    Internal = table.Column<bool>(type: "boolean", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    SearchKey = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwningUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeeText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FeeAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    OnlineLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostalReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PostalReturn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnlinePayment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Iso = table.Column<int>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Internal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,19 +329,49 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_tickets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Counter = table.Column<int>(type: "INTEGER", nullable: true),
+                    CalledByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_tickets_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unit_events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Name = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    SuccessorIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SuccessorIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,11 +394,11 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,10 +415,10 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,8 +435,8 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    RoleId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,10 +459,10 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -450,12 +479,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Path = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Heading = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Area = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -472,26 +501,26 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_targets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    IndicatorCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    CustomName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Comparator = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: true),
-                    LineKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SectionPath = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    GroupMinimum = table.Column<double>(type: "double precision", nullable: true),
-                    ValueTo = table.Column<double>(type: "double precision", nullable: true),
-                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    BaseYear = table.Column<int>(type: "integer", nullable: true),
-                    EnteredValue = table.Column<double>(type: "double precision", nullable: true),
-                    EvidenceNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    EnteredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CustomName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Comparator = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    LineKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SectionPath = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    GroupMinimum = table.Column<double>(type: "REAL", nullable: true),
+                    ValueTo = table.Column<double>(type: "REAL", nullable: true),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BaseYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnteredValue = table.Column<double>(type: "REAL", nullable: true),
+                    EvidenceNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    EnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -508,27 +537,27 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_tasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Area = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    LeadUnitId = table.Column<int>(type: "integer", nullable: true),
-                    PartnerUnitIds = table.Column<string>(type: "text", nullable: false),
-                    LeadText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    PartnersText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ProductType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Requirement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Deadlines = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Progress = table.Column<int>(type: "integer", nullable: false),
-                    ProductNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ProductDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CancellationApproval = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    LastDue = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    LeadUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerUnitIds = table.Column<string>(type: "TEXT", nullable: false),
+                    LeadText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PartnersText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProductType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Requirement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Deadlines = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProductDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CancellationApproval = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDue = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -551,12 +580,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_task_comments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -573,12 +602,12 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "reminders_sent",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -748,6 +777,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "OwningUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_Number",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_State",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminders_sent_TaskId",
                 table: "reminders_sent",
                 column: "TaskId");
@@ -843,6 +883,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "queue_tickets");
 
             migrationBuilder.DropTable(
                 name: "reminders_sent");

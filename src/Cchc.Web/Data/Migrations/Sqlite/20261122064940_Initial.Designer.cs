@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cchc.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCchcDb))]
-    [Migration("20261122062717_Initial")]
+    [Migration("20261122064940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -518,6 +518,60 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwningUnitId");
 
                     b.ToTable("procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CalledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CalledByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Counter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Day", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Day", "State");
+
+                    b.ToTable("queue_tickets", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Web.Data.Audit.AuditEntry", b =>
@@ -1085,6 +1139,15 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.HasOne("Cchc.Core.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
