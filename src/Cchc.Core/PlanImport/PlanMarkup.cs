@@ -5,11 +5,26 @@ using Cchc.Core.Text;
 
 namespace Cchc.Core.PlanImport;
 
-/// <summary>One line of a plan after markup is removed: plain text, or the cells of a table row.</summary>
-internal sealed record PlanLine(int Number, string Text, IReadOnlyList<string>? Cells)
+/// <summary>
+/// One line of a plan after markup is removed: plain text, or the cells of a table row. A class, not a
+/// record: it caches its folded key, which must not take part in any equality.
+/// </summary>
+internal sealed class PlanLine(int number, string text, IReadOnlyList<string>? cells)
 {
+    private string? _key;
+    private bool? _isUpperCase;
+
+    public int Number { get; } = number;
+    public string Text { get; } = text;
+    public IReadOnlyList<string>? Cells { get; } = cells;
     public bool IsRow => Cells is not null;
     public bool IsBlank => Cells is null && Text.Length == 0;
+
+    /// <summary><see cref="VietnameseText.Fold"/> of the text, computed once: several readers test every line.</summary>
+    public string Key => _key ??= VietnameseText.Fold(Text);
+
+    /// <summary><c>Text == Text.ToUpperInvariant()</c> (a title, a letterhead line), computed once.</summary>
+    public bool IsUpperCase => _isUpperCase ??= PlanMarkup.IsUpperCase(Text);
 }
 
 /// <summary>
@@ -60,16 +75,29 @@ internal static class PlanMarkup
         return lines;
     }
 
+    /// <summary>
+    /// <c>text == text.ToUpperInvariant()</c> without building the upper-case copy: the same invariant
+    /// casing (<see cref="MemoryExtensions.ToUpperInvariant"/>), written into a buffer.
+    /// </summary>
+    public static bool IsUpperCase(string text)
+    {
+        const int StackLimit = 256;
+        Span<char> upper = text.Length <= StackLimit ? stackalloc char[StackLimit] : new char[text.Length];
+        upper = upper[..text.Length];
+        text.AsSpan().ToUpperInvariant(upper);
+        return upper.SequenceEqual(text);
+    }
+
     /// <summary>Cells of a table row: two tabs or more, or a markdown pipe row "| a | b |".</summary>
     private static List<string>? SplitRow(string line)
     {
         string[] parts;
         var trimmed = line.Trim();
-        if (line.Count(c => c == '\t') >= 2)
+        if (line.AsSpan().Count('\t') >= 2)
         {
             parts = line.Split('\t');
         }
-        else if (trimmed.StartsWith('|') && trimmed.Count(c => c == '|') >= 3)
+        else if (trimmed.StartsWith('|') && trimmed.AsSpan().Count('|') >= 3)
         {
             var inner = trimmed.Trim('|');
             parts = inner.Split('|');

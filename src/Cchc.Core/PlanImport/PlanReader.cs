@@ -36,7 +36,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var body = lines.Take(appendixStart).ToList();
         var appendix = lines.Skip(appendixStart).ToList();
 
-        var recipientsAt = body.FindIndex(l => !l.IsRow && VietnameseText.Fold(l.Text).StartsWith("noi nhan", StringComparison.Ordinal));
+        var recipientsAt = body.FindIndex(l => !l.IsRow && l.Key.StartsWith("noi nhan", StringComparison.Ordinal));
         var document = ReadHeader(body, out var firstContentLine);
         if (recipientsAt >= 0)
         {
@@ -97,9 +97,9 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         {
             var l = lines[i];
             if (l.IsRow || l.Text.Length > 60) continue;
-            var key = VietnameseText.Fold(l.Text);
+            var key = l.Key;
             if ((key.StartsWith("phu luc", StringComparison.Ordinal) || key.StartsWith("danh muc", StringComparison.Ordinal))
-                && l.Text == l.Text.ToUpperInvariant())
+                && l.IsUpperCase)
                 return i;
         }
         var firstRow = lines.FindIndex(l => l.IsRow);
@@ -123,7 +123,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         {
             var l = body[i];
             if (l.IsRow || l.IsBlank) continue;
-            var key = VietnameseText.Fold(l.Text);
+            var key = l.Key;
             var nm = NumberRx.Match(key);
             if (number is null && nm.Success && l.Text.Length < 60)
             {
@@ -135,7 +135,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             // The national motto of the letterhead is no part of the plan.
             if (titleAt < 0 && (key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal)))
                 continue;
-            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.Text == l.Text.ToUpperInvariant() && key != "ke hoach")
+            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.IsUpperCase && key != "ke hoach")
             {
                 issuer.Add(l.Text);
                 continue;
@@ -284,7 +284,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var unread = new List<string>();
         foreach (var line in lines)
         {
-            if (line.Length <= 60 && line == line.ToUpperInvariant() && line.Any(char.IsLetter) && name is null && titles.Count < 4)
+            if (line.Length <= 60 && PlanMarkup.IsUpperCase(line) && line.Any(char.IsLetter) && name is null && titles.Count < 4)
             {
                 titles.Add(line.Trim());
             }
@@ -391,7 +391,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
                 continue;
             }
 
-            var key = VietnameseText.Fold(lineText);
+            var key = l.Key;
             var ym = YearContextRx.Match(key);
             if (ym.Success)
             {

@@ -132,6 +132,8 @@ internal sealed class TargetReader(int? defaultYear)
             segStart = end;
         }
 
+        // Found once per clause: every quantity of the clause picks its years from the same markers.
+        var yearMarks = YearMarks(key);
         for (var i = 0; i < quantities.Count; i++)
         {
             var q = quantities[i];
@@ -201,12 +203,13 @@ internal sealed class TargetReader(int? defaultYear)
             if (unit == "%" && value > 100) continue;
 
             string? change = null;
-            var before = key[..q.Index];
+            // Spans, not substrings: a clause of a few thousand characters has up to 50 quantities.
+            var before = key.AsSpan(0, q.Index);
             var tail = before.Length > 40 ? before[^40..] : before;
             if (unit == "%" && IncreaseRx.IsMatch(tail)) change = "increase";
             else if (unit == "%" && DecreaseRx.IsMatch(before)) change = "decrease";
 
-            var years = Years(key, segment, s, q, contextYear);
+            var years = Years(yearMarks, segment, s, q, contextYear);
             foreach (var year in years)
             {
                 var target = new ImportedTarget(text, indicator, comparator, value, unit, year, section)
@@ -309,17 +312,13 @@ internal sealed class TargetReader(int? defaultYear)
         return int.Parse(g.Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// The years a quantity is due: "năm" markers in its own segment (the nearest before it, else the first
-    /// after), else in the clause before it, else the block's "Đến năm 2025:", else the plan's last year.
-    /// A list "Năm 2021, 2022" gives each year. "so với năm 2021" is a base, not a due year.
-    /// </summary>
-    private List<int?> Years(string key, string segment, int segmentStart, Match q, int? contextYear)
+    /// <summary>The "năm …" markers of a clause with their positions; "so với năm 2021" is a base year, not a marker.</summary>
+    private static List<(int At, List<int> Years)> YearMarks(string key)
     {
         var marks = new List<(int At, List<int> Years)>();
         foreach (Match m in YearMarkRx.Matches(key))
         {
-            var before = key[..m.Index];
+            var before = key.AsSpan(0, m.Index);
             if (before.EndsWith("so voi ", StringComparison.Ordinal) || before.EndsWith("hon ", StringComparison.Ordinal)
                 || before.EndsWith("giai doan ", StringComparison.Ordinal) || before.EndsWith("cao hon so voi ", StringComparison.Ordinal))
                 continue;
@@ -328,6 +327,16 @@ internal sealed class TargetReader(int? defaultYear)
                 years.Add(int.Parse(more, CultureInfo.InvariantCulture));
             marks.Add((m.Index, years));
         }
+        return marks;
+    }
+
+    /// <summary>
+    /// The years a quantity is due: "năm" markers in its own segment (the nearest before it, else the first
+    /// after), else in the clause before it, else the block's "Đến năm 2025:", else the plan's last year.
+    /// A list "Năm 2021, 2022" gives each year. "so với năm 2021" is a base, not a due year.
+    /// </summary>
+    private List<int?> Years(List<(int At, List<int> Years)> marks, string segment, int segmentStart, Match q, int? contextYear)
+    {
         var segmentEnd = segmentStart + segment.Length;
         var inSegmentBefore = marks.Where(m => m.At >= segmentStart && m.At < q.Index).ToList();
         if (inSegmentBefore.Count > 0) return inSegmentBefore[^1].Years.Select(y => (int?)y).ToList();

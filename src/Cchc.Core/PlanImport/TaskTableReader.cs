@@ -61,7 +61,7 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             {
                 if (!tableStarted) continue;
                 // A cell that wrapped onto a line of its own: it continues the content of the row above.
-                if (current is not null && !LooksLikeTitle(line.Text))
+                if (current is not null && !LooksLikeTitle(line))
                 {
                     Append(current.Last, new Row { Content = line.Text, Line = line.Number });
                     warnings.Add($"Dòng {line.Number}: không có cột; đã nối vào nội dung nhiệm vụ {current.Number}.");
@@ -178,8 +178,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
 
     /// <summary>An appendix title ("PHỤ LỤC II", "(Kèm theo Kế hoạch số …)") is not a wrapped cell.</summary>
-    private static bool LooksLikeTitle(string text) =>
-        text == text.ToUpperInvariant() || text.StartsWith('(') || VietnameseText.Fold(text).StartsWith("kem theo", StringComparison.Ordinal);
+    private static bool LooksLikeTitle(PlanLine line) =>
+        line.IsUpperCase || line.Text.StartsWith('(') || line.Key.StartsWith("kem theo", StringComparison.Ordinal);
 
     private static bool IsHeader(IReadOnlyList<string> cells)
     {

@@ -21,6 +21,7 @@ public static class VietnameseText
     public static string FoldWhitespace(string? text)
     {
         var nfc = Nfc(text);
+        if (IsWhitespaceFolded(nfc)) return nfc;
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var c in nfc)
@@ -35,6 +36,16 @@ public static class VietnameseText
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    // Most texts are folded already (a parser folds the same line several times): no copy for them.
+    private static bool IsWhitespaceFolded(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (IsSpace(s[i]) && (s[i] != ' ' || i == 0 || i == s.Length - 1 || s[i - 1] == ' ')) return false;
+        }
+        return true;
     }
 
     /// <summary>
