@@ -31,14 +31,25 @@ internal sealed class PlanLine(int number, string text, IReadOnlyList<string>? c
 /// Removes what documents carry besides words: markdown headings and emphasis, HTML fragments
 /// (&lt;b&gt;, &lt;i&gt;, &lt;br&gt;, entities), page-number lines; turns tab-separated and pipe rows into cells.
 /// </summary>
-internal static class PlanMarkup
+internal static partial class PlanMarkup
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex BreakTagRx = new(@"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex TagRx = new(@"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex HeadingMarkRx = new(@"^\s{0,3}#{1,6}\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PipeSeparatorRx = new(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PageNumberRx = new(@"^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
+
+    [GeneratedRegex(@"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BreakTagRx { get; }
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex TagRx { get; }
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HeadingMarkRx { get; }
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PipeSeparatorRx { get; }
+
+    [GeneratedRegex(@"^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PageNumberRx { get; }
 
     public static List<PlanLine> Lines(string text, List<string> warnings)
     {

@@ -10,26 +10,41 @@ namespace Cchc.Core.PlanImport;
 /// 2018"). "…, trong đó …" gives two targets; a year list or trajectory gives one target per year
 /// (domain.md: 001's digitisation ≥30% in 2021–2022 then +20 points a year).
 /// </summary>
-internal sealed class TargetReader(int? defaultYear)
+internal sealed partial class TargetReader(int? defaultYear)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
 
-    private static readonly Regex ClauseSplitRx = new(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s|\s[b-h]\)\s", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex ItemNumberRx = new(@"^\d{1,2}\.\s+", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex QuantityRx = new(
-        @"(?<![\d.,/])(?<a>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?:den|-|–)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
+    [GeneratedRegex(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s|\s[b-h]\)\s", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ClauseSplitRx { get; }
+
+    [GeneratedRegex(@"^\d{1,2}\.\s+", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ItemNumberRx { get; }
+
+    [GeneratedRegex(@"(?<![\d.,/])(?<a>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?:den|-|–)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<t>\d{1,3})\s*lan\s*/\s*(?:0?1\s*)?nam" +
         @"|(?<![\d.,/])(?<m>\d{1,2})\s*thang\s*/\s*0?1\s*lan" +
         @"|(?<dw>toi da|it nhat|toi thieu|khong qua|trong vong)\s*(?:la\s*)?(?<d>\d{1,4})\s*(?<du>phut|ngay|gio)(?![a-z])" +
         @"|(?<![a-z])tang\s*(?<r>\d{1,2}\s*)?(?:bac|hang)(?![a-z])" +
         @"|(?<s>diem)[^;.]{0,120}?cao hon\s*(?:so voi\s*)?nam\s*(?<sy>\d{4})",
-        RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex YearMarkRx = new(@"(?<![a-z])nam\s*(?<y>\d{4})(?<more>(?:\s*,\s*\d{4})*)(?!\s*[-–]\s*\d)(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex BaseYearRx = new(@"so voi\s*(?:nam\s*)?(\d{4})|cao hon\s*(?:so voi\s*)?nam\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex TrajectoryRx = new(@"nam\s*(\d{4})\s*[-–]\s*(\d{4})\s*,?\s*moi nam tang\s*(?:toi thieu\s*|it nhat\s*)?(\d{1,3})\s*%", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex IncreaseRx = new(@"(?<![a-z])tang(?! cuong)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DecreaseRx = new(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QuantityRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])nam\s*(?<y>\d{4})(?<more>(?:\s*,\s*\d{4})*)(?!\s*[-–]\s*\d)(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearMarkRx { get; }
+
+    [GeneratedRegex(@"so voi\s*(?:nam\s*)?(\d{4})|cao hon\s*(?:so voi\s*)?nam\s*(\d{4})", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BaseYearRx { get; }
+
+    [GeneratedRegex(@"nam\s*(\d{4})\s*[-–]\s*(\d{4})\s*,?\s*moi nam tang\s*(?:toi thieu\s*|it nhat\s*)?(\d{1,3})\s*%", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex TrajectoryRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])tang(?! cuong)(?![a-z])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IncreaseRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DecreaseRx { get; }
 
     private readonly List<ImportedTarget> _targets = [];
     private string? _task;

@@ -8,11 +8,13 @@ namespace Cchc.Core.PlanImport;
 /// How the cells of a task row are read, shared by the document importer (<see cref="TaskTableReader"/>)
 /// and the spreadsheet import of the web app, so that both split unit lists and repair swapped columns alike.
 /// </summary>
-public static class TaskCells
+public static partial class TaskCells
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
     private static readonly string[] AreaWords = ["huyen", "quan", "thi xa", "xa", "tinh", "thanh pho", "tp", "phuong", "thi tran"];
-    private static readonly Regex GluedUnitRx = new(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex GluedUnitRx { get; }
 
     /// <summary>
     /// "Các phòng Sở, các Phòng GD&amp;ĐT quận, huyện, các đơn vị giáo dục" → three units: a comma starts a

@@ -10,12 +10,19 @@ namespace Cchc.Core.PlanImport;
 /// repeated on every page; rows cut by a page break continue after the repeated header; group rows
 /// ("I. Cải cách thể chế") give the area; rows split into sub-rows "a) … b) …" become one task with parts.
 /// </summary>
-internal sealed class TaskTableReader(List<string> warnings, int? planYear)
+internal sealed partial class TaskTableReader(List<string> warnings, int? planYear)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex SubLabelRx = new(@"^([a-zđ])\s*\)\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex InlineLabelRx = new(@"(?:^|\s)a\s*\)\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex RomanCellRx = new(@"^([IVX]{1,6})\s*\.?\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
+
+    [GeneratedRegex(@"^([a-zđ])\s*\)\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SubLabelRx { get; }
+
+    [GeneratedRegex(@"(?:^|\s)a\s*\)\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex InlineLabelRx { get; }
+
+    [GeneratedRegex(@"^([IVX]{1,6})\s*\.?\s*(.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex RomanCellRx { get; }
 
     private enum Col { Number, Content, Lead, Partners, Product, Requirement, Deadline }
 
