@@ -24,7 +24,7 @@ internal sealed class PlanLine(int number, string text, IReadOnlyList<string>? c
     public string Key => _key ??= VietnameseText.Fold(Text);
 
     /// <summary><c>Text == Text.ToUpperInvariant()</c> (a title, a letterhead line), computed once.</summary>
-    public bool IsUpperCase => _isUpperCase ??= PlanMarkup.IsUpperCase(Text);
+    public bool IsUpperCase => _isUpperCase ??= VietnameseText.IsUpperCase(Text);
 }
 
 /// <summary>
@@ -84,19 +84,6 @@ internal static partial class PlanMarkup
         }
         if (pageNumbers > 0) warnings.Add($"Đã bỏ {pageNumbers} dòng chỉ có số trang.");
         return lines;
-    }
-
-    /// <summary>
-    /// <c>text == text.ToUpperInvariant()</c> without building the upper-case copy: the same invariant
-    /// casing (<see cref="MemoryExtensions.ToUpperInvariant"/>), written into a buffer.
-    /// </summary>
-    public static bool IsUpperCase(string text)
-    {
-        const int StackLimit = 256;
-        Span<char> upper = text.Length <= StackLimit ? stackalloc char[StackLimit] : new char[text.Length];
-        upper = upper[..text.Length];
-        text.AsSpan().ToUpperInvariant(upper);
-        return upper.SequenceEqual(text);
     }
 
     /// <summary>Cells of a table row: two tabs or more, or a markdown pipe row "| a | b |".</summary>

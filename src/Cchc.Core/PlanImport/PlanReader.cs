@@ -303,7 +303,7 @@ internal sealed partial class PlanReader(string text, PlanImportOptions options,
         var unread = new List<string>();
         foreach (var line in lines)
         {
-            if (line.Length <= 60 && PlanMarkup.IsUpperCase(line) && line.Any(char.IsLetter) && name is null && titles.Count < 4)
+            if (line.Length <= 60 && VietnameseText.IsUpperCase(line) && line.Any(char.IsLetter) && name is null && titles.Count < 4)
             {
                 titles.Add(line.Trim());
             }
