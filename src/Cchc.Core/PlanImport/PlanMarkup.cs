@@ -63,7 +63,9 @@ internal static partial class PlanMarkup
         for (var i = 0; i < raw.Length; i++)
         {
             var line = raw[i];
-            if (PipeSeparatorRx.IsMatch(line) && line.Contains('-')) continue;
+            // Each pattern is tried only on lines holding a character it needs: a match call costs more
+            // than the scan (timeout set-up), and a plan has tens of thousands of lines.
+            if (line.Contains("--", StringComparison.Ordinal) && PipeSeparatorRx.IsMatch(line)) continue;
             var cells = SplitRow(line);
             if (cells is not null)
             {
@@ -73,8 +75,8 @@ internal static partial class PlanMarkup
             // One tab: the two columns of a letterhead table ("Số: 375/KH-SGDĐT<TAB>Hà Nội, ngày …") are two lines.
             foreach (var part in line.Contains('\t') ? line.Split('\t') : [line])
             {
-                var clean = CleanText(HeadingMarkRx.Replace(part, ""));
-                if (clean.Length > 0 && PageNumberRx.IsMatch(clean))
+                var clean = CleanText(part.Contains('#') ? HeadingMarkRx.Replace(part, "") : part);
+                if (clean.Length > 0 && HasDigit(clean) && PageNumberRx.IsMatch(clean))
                 {
                     pageNumbers++;
                     continue;
@@ -84,6 +86,16 @@ internal static partial class PlanMarkup
         }
         if (pageNumbers > 0) warnings.Add($"Đã bỏ {pageNumbers} dòng chỉ có số trang.");
         return lines;
+    }
+
+    // \d of .NET regexes is any Unicode decimal digit, as char.IsDigit.
+    private static bool HasDigit(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>Cells of a table row: two tabs or more, or a markdown pipe row "| a | b |".</summary>
@@ -111,7 +123,7 @@ internal static partial class PlanMarkup
     public static string CleanText(string s)
     {
         if (s.Length == 0) return s;
-        s = TagRx.Replace(s, "");
+        if (s.Contains('<')) s = TagRx.Replace(s, "");
         if (s.Contains('&')) s = WebUtility.HtmlDecode(s);
         var sb = new StringBuilder(s.Length);
         var seenText = false;

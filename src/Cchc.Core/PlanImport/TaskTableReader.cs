@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Cchc.Core.Plans;
 using Cchc.Core.Text;
@@ -26,16 +27,50 @@ internal sealed partial class TaskTableReader(List<string> warnings, int? planYe
 
     private enum Col { Number, Content, Lead, Partners, Product, Requirement, Deadline }
 
+    /// <summary>A cell never grows past a few pages, whatever a broken table repeats.</summary>
+    private const int MaxCell = 20_000;
+
     private sealed class Row
     {
+        private string _content = "";
+        // Lines wrapped out of the content cell, joined on the first read: a page of wrapped lines
+        // joined one string at a time would copy the cell once per line.
+        private StringBuilder? _contentMore;
+
         public string Label = "";
-        public string Content = "";
+
+        public string Content
+        {
+            get
+            {
+                if (_contentMore is not null)
+                {
+                    _content = _contentMore.ToString();
+                    _contentMore = null;
+                }
+                return _content;
+            }
+            set
+            {
+                _content = value;
+                _contentMore = null;
+            }
+        }
+
         public string Lead = "";
         public string Partners = "";
         public string Product = "";
         public string Requirement = "";
         public string Deadline = "";
         public int Line;
+
+        /// <summary>The content followed by a space and <paramref name="more"/>, as <see cref="Join"/> does.</summary>
+        public void JoinContent(string more)
+        {
+            var length = _contentMore?.Length ?? _content.Length;
+            if (length == 0) Content = more;
+            else if (more.Length > 0 && length <= MaxCell) (_contentMore ??= new StringBuilder(_content)).Append(' ').Append(more);
+        }
     }
 
     private sealed class PendingTask
@@ -245,11 +280,11 @@ internal sealed partial class TaskTableReader(List<string> warnings, int? planYe
         return title.Length > 0;
     }
 
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > MaxCell ? a : a + " " + b;
+
     private static void Append(Row to, Row more)
     {
-        // A cell never grows past a few pages, whatever a broken table repeats.
-        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > 20_000 ? a : a + " " + b;
-        to.Content = Join(to.Content, more.Content);
+        to.JoinContent(more.Content);
         to.Lead = Join(to.Lead, more.Lead);
         to.Partners = Join(to.Partners, more.Partners);
         to.Product = Join(to.Product, more.Product);

@@ -171,6 +171,8 @@ public static class VietnameseText
     /// </summary>
     public static bool IsUpperCase(string text)
     {
+        // Invariant casing always maps a–z to A–Z: one of them settles it without casing anything.
+        if (text.AsSpan().ContainsAnyInRange('a', 'z')) return false;
         Span<char> upper = stackalloc char[64];
         var rest = text.AsSpan();
         while (rest.Length > 0)
