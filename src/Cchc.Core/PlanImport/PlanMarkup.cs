@@ -76,7 +76,7 @@ internal static partial class PlanMarkup
             foreach (var part in line.Contains('\t') ? line.Split('\t') : [line])
             {
                 var clean = CleanText(part.Contains('#') ? HeadingMarkRx.Replace(part, "") : part);
-                if (clean.Length > 0 && HasDigit(clean) && PageNumberRx.IsMatch(clean))
+                if (clean.Length is > 0 and <= MaxPageNumberLine && HasDigit(clean) && PageNumberRx.IsMatch(clean))
                 {
                     pageNumbers++;
                     continue;
@@ -87,6 +87,9 @@ internal static partial class PlanMarkup
         if (pageNumbers > 0) warnings.Add($"Đã bỏ {pageNumbers} dòng chỉ có số trang.");
         return lines;
     }
+
+    // The longest text PageNumberRx accepts once white space is folded: "trang 1234 / 1234" (17 characters).
+    private const int MaxPageNumberLine = 40;
 
     // \d of .NET regexes is any Unicode decimal digit, as char.IsDigit.
     private static bool HasDigit(string s)
