@@ -75,7 +75,8 @@ internal sealed partial class TargetReader(int? defaultYear)
             var sentenceKey = VietnameseText.FoldChars(sentence);
             var clauses = new List<(int Start, int End)>();
             var start = 0;
-            foreach (Match m in ClauseSplitRx.Matches(sentenceKey))
+            IEnumerable<Match> separators = MaySplit(sentenceKey) ? ClauseSplitRx.Matches(sentenceKey) : [];
+            foreach (var m in separators)
             {
                 clauses.Add((start, m.Index));
                 start = m.Index + m.Length;
@@ -89,6 +90,24 @@ internal sealed partial class TargetReader(int? defaultYear)
                 previous = ReadClause(clause, section, contextYear, previous);
             }
         }
+    }
+
+    // The patterns are tried only where the words they need occur: most sentences of a plan state no
+    // number, and a regex scan costs more than these searches.
+
+    /// <summary>Every separator of ClauseSplitRx has ";", ")", "trong" or "va ty le".</summary>
+    private static bool MaySplit(string key) =>
+        key.AsSpan().ContainsAny(';', ')') || key.Contains("trong", StringComparison.Ordinal) || key.Contains("va ty le", StringComparison.Ordinal);
+
+    /// <summary>Every quantity of QuantityRx has a digit (\d: any Unicode decimal digit) except a rank gain "tăng bậc".</summary>
+    private static bool MayHoldQuantity(string key)
+    {
+        if (key.Contains("tang", StringComparison.Ordinal)) return true;
+        foreach (var c in key)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>Sentences end at ". " before a capital letter; the period of "9001:2015." and "TP." stays inside.</summary>
@@ -128,7 +147,7 @@ internal sealed partial class TargetReader(int? defaultYear)
             return last;
         }
 
-        var quantities = QuantityRx.Matches(key).Cast<Match>().Take(50).ToList();
+        var quantities = MayHoldQuantity(key) ? QuantityRx.Matches(key).Cast<Match>().Take(50).ToList() : [];
         if (quantities.Count == 0) return previous;
 
         // One segment per quantity, cut in the gap between two quantities (see Cut).
