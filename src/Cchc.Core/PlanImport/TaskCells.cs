@@ -59,6 +59,8 @@ public static partial class TaskCells
     /// <summary>Two lines of one cell flattened into one: "các đơn vị liên quan Văn phòng" (seed 003 row 18) is two units.</summary>
     private static IEnumerable<string> SplitGluedUnit(string unit)
     {
+        // A unit never holds '\n' (Units splits on it), so "$" is the end of the text: test the ending first.
+        if (!unit.EndsWith("Văn phòng", StringComparison.Ordinal) && !unit.EndsWith("Thanh tra", StringComparison.Ordinal)) return [unit];
         var m = GluedUnitRx.Match(unit);
         if (!m.Success) return [unit];
         return [m.Groups["head"].Value, m.Groups["tail"].Value];
