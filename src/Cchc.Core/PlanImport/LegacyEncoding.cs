@@ -71,28 +71,27 @@ public static class LegacyEncoding
     }
 
     /// <summary>True when the text is full of characters TCVN3 uses for Vietnamese letters and has few real ones.</summary>
-    public static bool LooksLikeTcvn3(string text)
-    {
-        var (signature, vietnamese, _, letters, strong) = Count(text);
-        return signature >= 20 && strong >= 5 && signature * 33 > letters && signature > vietnamese * 2;
-    }
+    public static bool LooksLikeTcvn3(string text) => LooksLikeTcvn3(Count(text));
+
+    private static bool LooksLikeTcvn3(Counts counts) =>
+        counts.Signature >= 20 && counts.Strong >= 5 && counts.Signature * 33 > counts.Letters && counts.Signature > counts.Vietnamese * 2;
 
     /// <summary>True when vowel + VNI mark pairs ("aù", "eä") are frequent and real Vietnamese letters rare.</summary>
-    public static bool LooksLikeVni(string text)
-    {
-        var (_, vietnamese, vniMarks, letters, strong) = Count(text);
-        return vniMarks >= 20 && strong < 5 && vniMarks * 25 > letters && vniMarks > vietnamese * 2;
-    }
+    public static bool LooksLikeVni(string text) => LooksLikeVni(Count(text));
+
+    private static bool LooksLikeVni(Counts counts) =>
+        counts.VniMarks >= 20 && counts.Strong < 5 && counts.VniMarks * 25 > counts.Letters && counts.VniMarks > counts.Vietnamese * 2;
 
     /// <summary>Converts TCVN3 or VNI text to Unicode (with a warning); Unicode text is returned unchanged.</summary>
     public static string Repair(string text, List<string> warnings)
     {
-        if (LooksLikeTcvn3(text))
+        var counts = Count(text);
+        if (LooksLikeTcvn3(counts))
         {
             warnings.Add("Văn bản có vẻ gõ bằng phông TCVN3 (ABC, .VnTime); đã chuyển sang Unicode. Hãy kiểm tra chữ hoa có dấu.");
             return FromTcvn3(text);
         }
-        if (LooksLikeVni(text))
+        if (LooksLikeVni(counts))
         {
             warnings.Add("Văn bản có vẻ gõ bằng phông VNI; đã chuyển sang Unicode. Hãy kiểm tra dấu tiếng Việt.");
             return FromVni(text);
@@ -128,7 +127,9 @@ public static class LegacyEncoding
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static (int Signature, int Vietnamese, int VniMarks, int Letters, int Strong) Count(string text)
+    private readonly record struct Counts(int Signature, int Vietnamese, int VniMarks, int Letters, int Strong);
+
+    private static Counts Count(string text)
     {
         int signature = 0, vietnamese = 0, vni = 0, letters = 0, strong = 0;
         var n = Math.Min(text.Length, 200_000);
@@ -136,12 +137,14 @@ public static class LegacyEncoding
         {
             var c = text[i];
             if (char.IsLetter(c)) letters++;
+            // Every TCVN3 character and VNI mark is in U+00A0–U+00FF: plain ASCII needs none of the lookups.
+            if (c < '\u00A0') continue;
             if (TcvnSignature.Contains(c)) signature++;
             if (TcvnStrong.Contains(c)) strong++;
             if (c is >= '\u0102' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9') vietnamese++;
             // VNI writes the tone after the vowel as a Latin-1 letter: "aø", "eá", "oä"; "ñ" is đ.
             if (c is 'ñ' or 'Ñ' || (i > 0 && VniPairs.ContainsKey((text[i - 1], c)))) vni++;
         }
-        return (signature, vietnamese, vni, letters, strong);
+        return new Counts(signature, vietnamese, vni, letters, strong);
     }
 }

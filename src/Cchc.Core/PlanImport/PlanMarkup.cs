@@ -5,25 +5,51 @@ using Cchc.Core.Text;
 
 namespace Cchc.Core.PlanImport;
 
-/// <summary>One line of a plan after markup is removed: plain text, or the cells of a table row.</summary>
-internal sealed record PlanLine(int Number, string Text, IReadOnlyList<string>? Cells)
+/// <summary>
+/// One line of a plan after markup is removed: plain text, or the cells of a table row. A class, not a
+/// record: it caches its folded key, which must not take part in any equality.
+/// </summary>
+internal sealed class PlanLine(int number, string text, IReadOnlyList<string>? cells)
 {
+    private string? _key;
+    private bool? _isUpperCase;
+
+    public int Number { get; } = number;
+    public string Text { get; } = text;
+    public IReadOnlyList<string>? Cells { get; } = cells;
     public bool IsRow => Cells is not null;
     public bool IsBlank => Cells is null && Text.Length == 0;
+
+    /// <summary><see cref="VietnameseText.Fold"/> of the text, computed once: several readers test every line.</summary>
+    public string Key => _key ??= VietnameseText.Fold(Text);
+
+    /// <summary><c>Text == Text.ToUpperInvariant()</c> (a title, a letterhead line), computed once.</summary>
+    public bool IsUpperCase => _isUpperCase ??= VietnameseText.IsUpperCase(Text);
 }
 
 /// <summary>
 /// Removes what documents carry besides words: markdown headings and emphasis, HTML fragments
 /// (&lt;b&gt;, &lt;i&gt;, &lt;br&gt;, entities), page-number lines; turns tab-separated and pipe rows into cells.
 /// </summary>
-internal static class PlanMarkup
+internal static partial class PlanMarkup
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex BreakTagRx = new(@"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex TagRx = new(@"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex HeadingMarkRx = new(@"^\s{0,3}#{1,6}\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PipeSeparatorRx = new(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PageNumberRx = new(@"^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
+
+    [GeneratedRegex(@"<\s*br\s*/?\s*>|<\s*/\s*p\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BreakTagRx { get; }
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex TagRx { get; }
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HeadingMarkRx { get; }
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PipeSeparatorRx { get; }
+
+    [GeneratedRegex(@"^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PageNumberRx { get; }
 
     public static List<PlanLine> Lines(string text, List<string> warnings)
     {
@@ -37,7 +63,9 @@ internal static class PlanMarkup
         for (var i = 0; i < raw.Length; i++)
         {
             var line = raw[i];
-            if (PipeSeparatorRx.IsMatch(line) && line.Contains('-')) continue;
+            // Each pattern is tried only on lines holding a character it needs: a match call costs more
+            // than the scan (timeout set-up), and a plan has tens of thousands of lines.
+            if (line.Contains("--", StringComparison.Ordinal) && PipeSeparatorRx.IsMatch(line)) continue;
             var cells = SplitRow(line);
             if (cells is not null)
             {
@@ -47,8 +75,8 @@ internal static class PlanMarkup
             // One tab: the two columns of a letterhead table ("Số: 375/KH-SGDĐT<TAB>Hà Nội, ngày …") are two lines.
             foreach (var part in line.Contains('\t') ? line.Split('\t') : [line])
             {
-                var clean = CleanText(HeadingMarkRx.Replace(part, ""));
-                if (clean.Length > 0 && PageNumberRx.IsMatch(clean))
+                var clean = CleanText(part.Contains('#') ? HeadingMarkRx.Replace(part, "") : part);
+                if (clean.Length is > 0 and <= MaxPageNumberLine && HasDigit(clean) && PageNumberRx.IsMatch(clean))
                 {
                     pageNumbers++;
                     continue;
@@ -60,16 +88,29 @@ internal static class PlanMarkup
         return lines;
     }
 
+    // The longest text PageNumberRx accepts once white space is folded: "trang 1234 / 1234" (17 characters).
+    private const int MaxPageNumberLine = 40;
+
+    // \d of .NET regexes is any Unicode decimal digit, as char.IsDigit.
+    private static bool HasDigit(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Cells of a table row: two tabs or more, or a markdown pipe row "| a | b |".</summary>
     private static List<string>? SplitRow(string line)
     {
         string[] parts;
         var trimmed = line.Trim();
-        if (line.Count(c => c == '\t') >= 2)
+        if (line.AsSpan().Count('\t') >= 2)
         {
             parts = line.Split('\t');
         }
-        else if (trimmed.StartsWith('|') && trimmed.Count(c => c == '|') >= 3)
+        else if (trimmed.StartsWith('|') && trimmed.AsSpan().Count('|') >= 3)
         {
             var inner = trimmed.Trim('|');
             parts = inner.Split('|');
@@ -85,7 +126,7 @@ internal static class PlanMarkup
     public static string CleanText(string s)
     {
         if (s.Length == 0) return s;
-        s = TagRx.Replace(s, "");
+        if (s.Contains('<')) s = TagRx.Replace(s, "");
         if (s.Contains('&')) s = WebUtility.HtmlDecode(s);
         var sb = new StringBuilder(s.Length);
         var seenText = false;

@@ -8,19 +8,38 @@ namespace Cchc.Core.PlanImport;
 internal sealed record Paragraph(int Line, string Text, string Key, bool IsBullet, bool IsSubBullet, string? Section, int? ContextYear);
 
 /// <summary>One import: the state of reading one document, top to bottom.</summary>
-internal sealed class PlanReader(string text, PlanImportOptions options, IReadOnlyList<string> earlierWarnings)
+internal sealed partial class PlanReader(string text, PlanImportOptions options, IReadOnlyList<string> earlierWarnings)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex NumberRx = new(@"^so\s*(?::|(?=\d)|(?=/))\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PlaceDateRx = new(@"^(?<place>[^,]{2,80}),\s*ngay\s*(?<d>\d{1,2})?\s*thang\s*(?<m>\d{1,2})?\s*nam\s*(?<y>\d{4})", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex RomanRx = new(@"^(?<n>[IVX]{1,6})\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex NumRx = new(@"^(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s*[.)]\s*(?<t>\S.*)$|^(?<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex LetterRx = new(@"^(?<n>[a-zđ])\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, Timeout);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
+
+    [GeneratedRegex(@"^so\s*(?::|(?=\d)|(?=/))\s*(.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex NumberRx { get; }
+
+    [GeneratedRegex(@"^(?<place>[^,]{2,80}),\s*ngay\s*(?<d>\d{1,2})?\s*thang\s*(?<m>\d{1,2})?\s*nam\s*(?<y>\d{4})", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PlaceDateRx { get; }
+
+    [GeneratedRegex(@"^(?<n>[IVX]{1,6})\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex RomanRx { get; }
+
+    [GeneratedRegex(@"^(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s*[.)]\s*(?<t>\S.*)$|^(?<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?<t>\S.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex NumRx { get; }
+
+    [GeneratedRegex(@"^(?<n>[a-zđ])\s*[.)]\s*(?<t>\S.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex LetterRx { get; }
+
     // Word's symbol-font bullets (U+F0B7 "", U+F0A7, U+F076, U+F0D8, U+F0FC) survive text extraction as private-use characters.
-    private static readonly Regex BulletRx = new(@"^(?:[-–—•+·∙▪►○◦\uF0B7\uF0A7\uF076\uF0D8\uF0FC]\s*)+", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex YearContextRx = new(@"^(?:den|trong|vao)\s*nam\s*(\d{4})\s*:?\s*$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex PeriodRx = new(@"(?:giai doan|nam)\s*(\d{4})\s*[-–]\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex SingleYearRx = new(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"^(?:[-–—•+·∙▪►○◦\uF0B7\uF0A7\uF076\uF0D8\uF0FC]\s*)+", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BulletRx { get; }
+
+    [GeneratedRegex(@"^(?:den|trong|vao)\s*nam\s*(\d{4})\s*:?\s*$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearContextRx { get; }
+
+    [GeneratedRegex(@"(?:giai doan|nam)\s*(\d{4})\s*[-–]\s*(\d{4})", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PeriodRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SingleYearRx { get; }
 
     /// <summary>Page-break joins stop here: a paragraph is never longer than a few pages.</summary>
     private const int MaxParagraph = 20_000;
@@ -36,7 +55,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var body = lines.Take(appendixStart).ToList();
         var appendix = lines.Skip(appendixStart).ToList();
 
-        var recipientsAt = body.FindIndex(l => !l.IsRow && VietnameseText.Fold(l.Text).StartsWith("noi nhan", StringComparison.Ordinal));
+        var recipientsAt = body.FindIndex(l => !l.IsRow && l.Key.StartsWith("noi nhan", StringComparison.Ordinal));
         var document = ReadHeader(body, out var firstContentLine);
         if (recipientsAt >= 0)
         {
@@ -97,9 +116,9 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         {
             var l = lines[i];
             if (l.IsRow || l.Text.Length > 60) continue;
-            var key = VietnameseText.Fold(l.Text);
+            var key = l.Key;
             if ((key.StartsWith("phu luc", StringComparison.Ordinal) || key.StartsWith("danh muc", StringComparison.Ordinal))
-                && l.Text == l.Text.ToUpperInvariant())
+                && l.IsUpperCase)
                 return i;
         }
         var firstRow = lines.FindIndex(l => l.IsRow);
@@ -123,7 +142,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         {
             var l = body[i];
             if (l.IsRow || l.IsBlank) continue;
-            var key = VietnameseText.Fold(l.Text);
+            var key = l.Key;
             var nm = NumberRx.Match(key);
             if (number is null && nm.Success && l.Text.Length < 60)
             {
@@ -135,7 +154,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             // The national motto of the letterhead is no part of the plan.
             if (titleAt < 0 && (key.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal)))
                 continue;
-            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.Text == l.Text.ToUpperInvariant() && key != "ke hoach")
+            if (titleAt < 0 && issuedYear is null && l.Text.Length < 80 && l.IsUpperCase && key != "ke hoach")
             {
                 issuer.Add(l.Text);
                 continue;
@@ -284,7 +303,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
         var unread = new List<string>();
         foreach (var line in lines)
         {
-            if (line.Length <= 60 && line == line.ToUpperInvariant() && line.Any(char.IsLetter) && name is null && titles.Count < 4)
+            if (line.Length <= 60 && VietnameseText.IsUpperCase(line) && line.Any(char.IsLetter) && name is null && titles.Count < 4)
             {
                 titles.Add(line.Trim());
             }
@@ -391,7 +410,7 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
                 continue;
             }
 
-            var key = VietnameseText.Fold(lineText);
+            var key = l.Key;
             var ym = YearContextRx.Match(key);
             if (ym.Success)
             {
@@ -500,7 +519,8 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             && !key.Contains("to chuc thuc hien", StringComparison.Ordinal);
     }
 
-    private static readonly Regex StatedDeadlineRx = new(@"(?:truoc ngay|cham nhat (?:la )?ngay|hoan thanh (?:truoc|trong)|thoi han)\s*[^;.]{0,40}", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"(?:truoc ngay|cham nhat (?:la )?ngay|hoan thanh (?:truoc|trong)|thoi han)\s*[^;.]{0,40}", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex StatedDeadlineRx { get; }
 
     /// <summary>In a bullet only a deadline the words mark as one counts; "Nghị định … ngày 06/12/2021" is a citation.</summary>
     private static List<ImportedDeadline> StatedDeadlines(string text, int? planYear)
@@ -519,11 +539,20 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
 
     // --- reports and the child-plan deadline --------------------------------------------------------
 
-    private static readonly Regex QuarterRx = new(@"(?<![a-z])quy\s*(iv|iii|ii|i|[1-4])(?![a-z\d])", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex HalfRx = new(@"(?<![a-z])(?:6|06|sau)\s*thang(?!\s*/)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex YearReportRx = new(@"(?:bao cao|ca)\s*nam(?!\s*\d)|^\s*nam\s*(?:gui|truoc)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DueRx = new(@"(?:truoc|den|cham nhat)\s*(?:ngay\s*)?(?:mung\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex LastMonthDayRx = new(@"ngay\s*(?:mung\s*)?(\d{1,2})\s*(?:cua\s*)?thang cuoi", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"(?<![a-z])quy\s*(iv|iii|ii|i|[1-4])(?![a-z\d])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QuarterRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])(?:6|06|sau)\s*thang(?!\s*/)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HalfRx { get; }
+
+    [GeneratedRegex(@"(?:bao cao|ca)\s*nam(?!\s*\d)|^\s*nam\s*(?:gui|truoc)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearReportRx { get; }
+
+    [GeneratedRegex(@"(?:truoc|den|cham nhat)\s*(?:ngay\s*)?(?:mung\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DueRx { get; }
+
+    [GeneratedRegex(@"ngay\s*(?:mung\s*)?(\d{1,2})\s*(?:cua\s*)?thang cuoi", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex LastMonthDayRx { get; }
 
     private List<ImportedReport> ReadReports(int? planYear)
     {
@@ -583,7 +612,8 @@ internal sealed class PlanReader(string text, PlanImportOptions options, IReadOn
             ? new DateOnly(year.Value, month, day)
             : null;
 
-    private static readonly Regex ChildPlanRx = new(@"ke hoach[^;]{0,400}?truoc ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"ke hoach[^;]{0,400}?truoc ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ChildPlanRx { get; }
 
     /// <summary>"… gửi Kế hoạch về Phòng GDĐT trước ngày 25/02/2022": the date subordinate units send their own plan.</summary>
     private DateOnly? ReadChildPlanDue(int? planYear)

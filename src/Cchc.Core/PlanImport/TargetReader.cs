@@ -10,26 +10,41 @@ namespace Cchc.Core.PlanImport;
 /// 2018"). "…, trong đó …" gives two targets; a year list or trajectory gives one target per year
 /// (domain.md: 001's digitisation ≥30% in 2021–2022 then +20 points a year).
 /// </summary>
-internal sealed class TargetReader(int? defaultYear)
+internal sealed partial class TargetReader(int? defaultYear)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
 
-    private static readonly Regex ClauseSplitRx = new(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s|\s[b-h]\)\s", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex ItemNumberRx = new(@"^\d{1,2}\.\s+", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex QuantityRx = new(
-        @"(?<![\d.,/])(?<a>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?:den|-|–)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
+    [GeneratedRegex(@"[;]|,?\s*trong do,?\s|,?\s*trong so do,?\s|\s+va ty le\s|\s[b-h]\)\s", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ClauseSplitRx { get; }
+
+    [GeneratedRegex(@"^\d{1,2}\.\s+", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ItemNumberRx { get; }
+
+    [GeneratedRegex(@"(?<![\d.,/])(?<a>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*(?:den|-|–)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s*%" +
         @"|(?<![\d.,/])(?<t>\d{1,3})\s*lan\s*/\s*(?:0?1\s*)?nam" +
         @"|(?<![\d.,/])(?<m>\d{1,2})\s*thang\s*/\s*0?1\s*lan" +
         @"|(?<dw>toi da|it nhat|toi thieu|khong qua|trong vong)\s*(?:la\s*)?(?<d>\d{1,4})\s*(?<du>phut|ngay|gio)(?![a-z])" +
         @"|(?<![a-z])tang\s*(?<r>\d{1,2}\s*)?(?:bac|hang)(?![a-z])" +
         @"|(?<s>diem)[^;.]{0,120}?cao hon\s*(?:so voi\s*)?nam\s*(?<sy>\d{4})",
-        RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex YearMarkRx = new(@"(?<![a-z])nam\s*(?<y>\d{4})(?<more>(?:\s*,\s*\d{4})*)(?!\s*[-–]\s*\d)(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex BaseYearRx = new(@"so voi\s*(?:nam\s*)?(\d{4})|cao hon\s*(?:so voi\s*)?nam\s*(\d{4})", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex TrajectoryRx = new(@"nam\s*(\d{4})\s*[-–]\s*(\d{4})\s*,?\s*moi nam tang\s*(?:toi thieu\s*|it nhat\s*)?(\d{1,3})\s*%", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex IncreaseRx = new(@"(?<![a-z])tang(?! cuong)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DecreaseRx = new(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QuantityRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])nam\s*(?<y>\d{4})(?<more>(?:\s*,\s*\d{4})*)(?!\s*[-–]\s*\d)(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearMarkRx { get; }
+
+    [GeneratedRegex(@"so voi\s*(?:nam\s*)?(\d{4})|cao hon\s*(?:so voi\s*)?nam\s*(\d{4})", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BaseYearRx { get; }
+
+    [GeneratedRegex(@"nam\s*(\d{4})\s*[-–]\s*(\d{4})\s*,?\s*moi nam tang\s*(?:toi thieu\s*|it nhat\s*)?(\d{1,3})\s*%", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex TrajectoryRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])tang(?! cuong)(?![a-z])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IncreaseRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])giam(?! sat| doc| dinh| bot)(?![a-z])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DecreaseRx { get; }
 
     private readonly List<ImportedTarget> _targets = [];
     private string? _task;
@@ -60,7 +75,8 @@ internal sealed class TargetReader(int? defaultYear)
             var sentenceKey = VietnameseText.FoldChars(sentence);
             var clauses = new List<(int Start, int End)>();
             var start = 0;
-            foreach (Match m in ClauseSplitRx.Matches(sentenceKey))
+            IEnumerable<Match> separators = MaySplit(sentenceKey) ? ClauseSplitRx.Matches(sentenceKey) : [];
+            foreach (var m in separators)
             {
                 clauses.Add((start, m.Index));
                 start = m.Index + m.Length;
@@ -74,6 +90,24 @@ internal sealed class TargetReader(int? defaultYear)
                 previous = ReadClause(clause, section, contextYear, previous);
             }
         }
+    }
+
+    // The patterns are tried only where the words they need occur: most sentences of a plan state no
+    // number, and a regex scan costs more than these searches.
+
+    /// <summary>Every separator of ClauseSplitRx has ";", ")", "trong" or "va ty le".</summary>
+    private static bool MaySplit(string key) =>
+        key.AsSpan().ContainsAny(';', ')') || key.Contains("trong", StringComparison.Ordinal) || key.Contains("va ty le", StringComparison.Ordinal);
+
+    /// <summary>Every quantity of QuantityRx has a digit (\d: any Unicode decimal digit) except a rank gain "tăng bậc".</summary>
+    private static bool MayHoldQuantity(string key)
+    {
+        if (key.Contains("tang", StringComparison.Ordinal)) return true;
+        foreach (var c in key)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>Sentences end at ". " before a capital letter; the period of "9001:2015." and "TP." stays inside.</summary>
@@ -113,7 +147,7 @@ internal sealed class TargetReader(int? defaultYear)
             return last;
         }
 
-        var quantities = QuantityRx.Matches(key).Cast<Match>().Take(50).ToList();
+        var quantities = MayHoldQuantity(key) ? QuantityRx.Matches(key).Cast<Match>().Take(50).ToList() : [];
         if (quantities.Count == 0) return previous;
 
         // One segment per quantity, cut in the gap between two quantities (see Cut).
@@ -132,6 +166,8 @@ internal sealed class TargetReader(int? defaultYear)
             segStart = end;
         }
 
+        // Found once per clause: every quantity of the clause picks its years from the same markers.
+        var yearMarks = YearMarks(key);
         for (var i = 0; i < quantities.Count; i++)
         {
             var q = quantities[i];
@@ -201,12 +237,13 @@ internal sealed class TargetReader(int? defaultYear)
             if (unit == "%" && value > 100) continue;
 
             string? change = null;
-            var before = key[..q.Index];
+            // Spans, not substrings: a clause of a few thousand characters has up to 50 quantities.
+            var before = key.AsSpan(0, q.Index);
             var tail = before.Length > 40 ? before[^40..] : before;
             if (unit == "%" && IncreaseRx.IsMatch(tail)) change = "increase";
             else if (unit == "%" && DecreaseRx.IsMatch(before)) change = "decrease";
 
-            var years = Years(key, segment, s, q, contextYear);
+            var years = Years(yearMarks, segment, s, q, contextYear);
             foreach (var year in years)
             {
                 var target = new ImportedTarget(text, indicator, comparator, value, unit, year, section)
@@ -309,17 +346,13 @@ internal sealed class TargetReader(int? defaultYear)
         return int.Parse(g.Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// The years a quantity is due: "năm" markers in its own segment (the nearest before it, else the first
-    /// after), else in the clause before it, else the block's "Đến năm 2025:", else the plan's last year.
-    /// A list "Năm 2021, 2022" gives each year. "so với năm 2021" is a base, not a due year.
-    /// </summary>
-    private List<int?> Years(string key, string segment, int segmentStart, Match q, int? contextYear)
+    /// <summary>The "năm …" markers of a clause with their positions; "so với năm 2021" is a base year, not a marker.</summary>
+    private static List<(int At, List<int> Years)> YearMarks(string key)
     {
         var marks = new List<(int At, List<int> Years)>();
         foreach (Match m in YearMarkRx.Matches(key))
         {
-            var before = key[..m.Index];
+            var before = key.AsSpan(0, m.Index);
             if (before.EndsWith("so voi ", StringComparison.Ordinal) || before.EndsWith("hon ", StringComparison.Ordinal)
                 || before.EndsWith("giai doan ", StringComparison.Ordinal) || before.EndsWith("cao hon so voi ", StringComparison.Ordinal))
                 continue;
@@ -328,6 +361,16 @@ internal sealed class TargetReader(int? defaultYear)
                 years.Add(int.Parse(more, CultureInfo.InvariantCulture));
             marks.Add((m.Index, years));
         }
+        return marks;
+    }
+
+    /// <summary>
+    /// The years a quantity is due: "năm" markers in its own segment (the nearest before it, else the first
+    /// after), else in the clause before it, else the block's "Đến năm 2025:", else the plan's last year.
+    /// A list "Năm 2021, 2022" gives each year. "so với năm 2021" is a base, not a due year.
+    /// </summary>
+    private List<int?> Years(List<(int At, List<int> Years)> marks, string segment, int segmentStart, Match q, int? contextYear)
+    {
         var segmentEnd = segmentStart + segment.Length;
         var inSegmentBefore = marks.Where(m => m.At >= segmentStart && m.At < q.Index).ToList();
         if (inSegmentBefore.Count > 0) return inSegmentBefore[^1].Years.Select(y => (int?)y).ToList();

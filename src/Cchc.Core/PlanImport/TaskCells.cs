@@ -8,11 +8,13 @@ namespace Cchc.Core.PlanImport;
 /// How the cells of a task row are read, shared by the document importer (<see cref="TaskTableReader"/>)
 /// and the spreadsheet import of the web app, so that both split unit lists and repair swapped columns alike.
 /// </summary>
-public static class TaskCells
+public static partial class TaskCells
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
     private static readonly string[] AreaWords = ["huyen", "quan", "thi xa", "xa", "tinh", "thanh pho", "tp", "phuong", "thi tran"];
-    private static readonly Regex GluedUnitRx = new(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"^(?<head>.*\p{Ll})\s+(?<tail>Văn phòng|Thanh tra)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex GluedUnitRx { get; }
 
     /// <summary>
     /// "Các phòng Sở, các Phòng GD&amp;ĐT quận, huyện, các đơn vị giáo dục" → three units: a comma starts a
@@ -57,6 +59,8 @@ public static class TaskCells
     /// <summary>Two lines of one cell flattened into one: "các đơn vị liên quan Văn phòng" (seed 003 row 18) is two units.</summary>
     private static IEnumerable<string> SplitGluedUnit(string unit)
     {
+        // A unit never holds '\n' (Units splits on it), so "$" is the end of the text: test the ending first.
+        if (!unit.EndsWith("Văn phòng", StringComparison.Ordinal) && !unit.EndsWith("Thanh tra", StringComparison.Ordinal)) return [unit];
         var m = GluedUnitRx.Match(unit);
         if (!m.Success) return [unit];
         return [m.Groups["head"].Value, m.Groups["tail"].Value];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Cchc.Core.Plans;
 using Cchc.Core.Text;
@@ -10,25 +11,66 @@ namespace Cchc.Core.PlanImport;
 /// repeated on every page; rows cut by a page break continue after the repeated header; group rows
 /// ("I. Cải cách thể chế") give the area; rows split into sub-rows "a) … b) …" become one task with parts.
 /// </summary>
-internal sealed class TaskTableReader(List<string> warnings, int? planYear)
+internal sealed partial class TaskTableReader(List<string> warnings, int? planYear)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly Regex SubLabelRx = new(@"^([a-zđ])\s*\)\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex InlineLabelRx = new(@"(?:^|\s)a\s*\)\s*", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex RomanCellRx = new(@"^([IVX]{1,6})\s*\.?\s*(.*)$", RegexOptions.CultureInvariant, Timeout);
+    // Source-generated, not interpreted: the patterns run on every line of documents of megabytes.
+    private const int TimeoutMs = 2000;
+
+    [GeneratedRegex(@"^([a-zđ])\s*\)\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SubLabelRx { get; }
+
+    [GeneratedRegex(@"(?:^|\s)a\s*\)\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex InlineLabelRx { get; }
+
+    [GeneratedRegex(@"^([IVX]{1,6})\s*\.?\s*(.*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex RomanCellRx { get; }
 
     private enum Col { Number, Content, Lead, Partners, Product, Requirement, Deadline }
 
+    /// <summary>A cell never grows past a few pages, whatever a broken table repeats.</summary>
+    private const int MaxCell = 20_000;
+
     private sealed class Row
     {
+        private string _content = "";
+        // Lines wrapped out of the content cell, joined on the first read: a page of wrapped lines
+        // joined one string at a time would copy the cell once per line.
+        private StringBuilder? _contentMore;
+
         public string Label = "";
-        public string Content = "";
+
+        public string Content
+        {
+            get
+            {
+                if (_contentMore is not null)
+                {
+                    _content = _contentMore.ToString();
+                    _contentMore = null;
+                }
+                return _content;
+            }
+            set
+            {
+                _content = value;
+                _contentMore = null;
+            }
+        }
+
         public string Lead = "";
         public string Partners = "";
         public string Product = "";
         public string Requirement = "";
         public string Deadline = "";
         public int Line;
+
+        /// <summary>The content followed by a space and <paramref name="more"/>, as <see cref="Join"/> does.</summary>
+        public void JoinContent(string more)
+        {
+            var length = _contentMore?.Length ?? _content.Length;
+            if (length == 0) Content = more;
+            else if (more.Length > 0 && length <= MaxCell) (_contentMore ??= new StringBuilder(_content)).Append(' ').Append(more);
+        }
     }
 
     private sealed class PendingTask
@@ -61,7 +103,7 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
             {
                 if (!tableStarted) continue;
                 // A cell that wrapped onto a line of its own: it continues the content of the row above.
-                if (current is not null && !LooksLikeTitle(line.Text))
+                if (current is not null && !LooksLikeTitle(line))
                 {
                     Append(current.Last, new Row { Content = line.Text, Line = line.Number });
                     warnings.Add($"Dòng {line.Number}: không có cột; đã nối vào nội dung nhiệm vụ {current.Number}.");
@@ -178,8 +220,8 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
 
     /// <summary>An appendix title ("PHỤ LỤC II", "(Kèm theo Kế hoạch số …)") is not a wrapped cell.</summary>
-    private static bool LooksLikeTitle(string text) =>
-        text == text.ToUpperInvariant() || text.StartsWith('(') || VietnameseText.Fold(text).StartsWith("kem theo", StringComparison.Ordinal);
+    private static bool LooksLikeTitle(PlanLine line) =>
+        line.IsUpperCase || line.Text.StartsWith('(') || line.Key.StartsWith("kem theo", StringComparison.Ordinal);
 
     private static bool IsHeader(IReadOnlyList<string> cells)
     {
@@ -238,11 +280,11 @@ internal sealed class TaskTableReader(List<string> warnings, int? planYear)
         return title.Length > 0;
     }
 
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > MaxCell ? a : a + " " + b;
+
     private static void Append(Row to, Row more)
     {
-        // A cell never grows past a few pages, whatever a broken table repeats.
-        static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 || a.Length > 20_000 ? a : a + " " + b;
-        to.Content = Join(to.Content, more.Content);
+        to.JoinContent(more.Content);
         to.Lead = Join(to.Lead, more.Lead);
         to.Partners = Join(to.Partners, more.Partners);
         to.Product = Join(to.Product, more.Product);

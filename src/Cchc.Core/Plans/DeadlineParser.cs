@@ -15,26 +15,47 @@ public sealed record Deadline(string Text, DateOnly? From, DateOnly? Due);
 /// days, whole years, halves, ranges ("Từ Quý IV/2022 đến Quý I/2023") and lists ("Lần 1: … Lần 2: …",
 /// "Ngày 5/4: BC quý I. 5/7 BC quý II…"). Used by the plan pages, the spreadsheet import and the importer.
 /// </summary>
-public static class DeadlineParser
+public static partial class DeadlineParser
 {
     /// <summary>Longer cells are cut before matching: a deadline cell is a line, not a page.</summary>
     public const int MaxParsedLength = 2000;
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    private const int TimeoutMs = 500;
 
     // All patterns run on the folded text (lower case, no diacritics, đ → d) and have no nested
     // quantifiers, so they run in linear time; the timeout is a second guard.
-    private static readonly Regex YearRangeRx = new(@"(?:nam|giai doan)\s*(\d{4})\s*[-–—]\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DateWordsRx = new(@"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex IsoDateRx = new(@"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DateRx = new(@"(?<![\d/.])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex QuarterRx = new(@"(?<![a-z])quy\s*(iv|iii|ii|i|0?[1-4])(?![a-z\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex MonthRx = new(@"(?<![a-z])thang\s*(\d{1,2})(?![\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?(?!\s*/)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex HalfRx = new(@"(?:(?:0?6|sau)\s*thang|nua)\s*(dau|cuoi)\s*nam(?:\s*(\d{4})(?!\d))?", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DayMonthWordsRx = new(@"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DayMonthRx = new(@"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex YearRx = new(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex SeparatorRx = new(@"[.;,\n]|(?<![a-z])va(?![a-z])|(?<![a-z])lan\s*\d", RegexOptions.CultureInvariant, Timeout);
+    [GeneratedRegex(@"(?:nam|giai doan)\s*(\d{4})\s*[-–—]\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearRangeRx { get; }
+
+    [GeneratedRegex(@"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DateWordsRx { get; }
+
+    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IsoDateRx { get; }
+
+    [GeneratedRegex(@"(?<![\d/.])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DateRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])quy\s*(iv|iii|ii|i|0?[1-4])(?![a-z\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QuarterRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])thang\s*(\d{1,2})(?![\d])(?:\s*(?:/|-|nam)\s*(\d{4})(?!\d))?(?!\s*/)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex MonthRx { get; }
+
+    [GeneratedRegex(@"(?:(?:0?6|sau)\s*thang|nua)\s*(dau|cuoi)\s*nam(?:\s*(\d{4})(?!\d))?", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HalfRx { get; }
+
+    [GeneratedRegex(@"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DayMonthWordsRx { get; }
+
+    [GeneratedRegex(@"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex DayMonthRx { get; }
+
+    [GeneratedRegex(@"(?<![a-z])nam\s*(\d{4})(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex YearRx { get; }
+
+    [GeneratedRegex(@"[.;,\n]|(?<![a-z])va(?![a-z])|(?<![a-z])lan\s*\d", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SeparatorRx { get; }
 
     private enum Kind { Date, DayMonth, Month, Quarter, Half, Year, YearRange }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,14 +14,35 @@ public static class VietnameseText
     public static string Nfc(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
+        if (IsSurelyNfc(text)) return text;
         var clean = ReplaceLoneSurrogates(text);
         return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// True when every character is below U+0300 (Latin letters, no combining marks), in Latin Extended
+    /// Additional (U+1E00–U+1EFF: every precomposed Vietnamese vowel with a tone) or in U+2010–U+206F
+    /// (dashes, quotes, ellipsis). Each of them is NFC alone and never composes with a neighbour
+    /// (NFC_Quick_Check = Yes, combining class 0), so such a text is NFC without asking ICU; nor can it
+    /// hold a surrogate. Almost every line of a Vietnamese plan passes, and parsers normalise each line often.
+    /// </summary>
+    private static bool IsSurelyNfc(string text)
+    {
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var at = rest.IndexOfAnyExceptInRange('\0', '\u02FF');
+            if (at < 0) return true;
+            if (rest[at] is not (>= '\u1E00' and <= '\u1EFF') and not (>= '\u2010' and <= '\u206F')) return false;
+            rest = rest[(at + 1)..];
+        }
     }
 
     /// <summary>NFC, every run of white space (tabs, no-break spaces, line breaks) folded to one space, trimmed.</summary>
     public static string FoldWhitespace(string? text)
     {
         var nfc = Nfc(text);
+        if (IsWhitespaceFolded(nfc)) return nfc;
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var c in nfc)
@@ -36,6 +58,16 @@ public static class VietnameseText
         }
         return sb.ToString();
     }
+
+    // Most texts are folded already (a parser folds the same line several times): no copy for them.
+    // Folded: no white space but single ' ' between words, none at either end.
+    private static bool IsWhitespaceFolded(string s) =>
+        s.Length == 0
+        || (s[0] != ' ' && s[^1] != ' ' && !s.AsSpan().ContainsAny(SpacesButSpace) && !s.Contains("  ", StringComparison.Ordinal));
+
+    // Every character IsSpace accepts except ' ', for a vectorised search.
+    private static readonly SearchValues<char> SpacesButSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => c != ' ' && IsSpace(c)).ToArray());
 
     /// <summary>
     /// The search key of a text: NFC, lower case, diacritics removed, đ → d, white space folded.
@@ -133,6 +165,29 @@ public static class VietnameseText
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
+    }
+
+    /// <summary>
+    /// <c>text == text.ToUpperInvariant()</c> without building the upper-case copy: the same invariant
+    /// casing (<see cref="MemoryExtensions.ToUpperInvariant"/>), chunk by chunk, stopping at the first
+    /// chunk that changes; most lines have a lower-case letter among their first words. Invariant casing
+    /// maps each code point alone, so chunks give the same answer as the whole (a surrogate pair is never split).
+    /// </summary>
+    public static bool IsUpperCase(string text)
+    {
+        // Invariant casing always maps a–z to A–Z: one of them settles it without casing anything.
+        if (text.AsSpan().ContainsAnyInRange('a', 'z')) return false;
+        Span<char> upper = stackalloc char[64];
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var n = Math.Min(rest.Length, upper.Length);
+            if (n < rest.Length && char.IsHighSurrogate(rest[n - 1])) n--;
+            rest[..n].ToUpperInvariant(upper);
+            if (!upper[..n].SequenceEqual(rest[..n])) return false;
+            rest = rest[n..];
+        }
+        return true;
     }
 
     /// <summary>White space as documents contain it: ASCII, no-break and the Unicode space separators, zero-width ones.</summary>

@@ -78,4 +78,58 @@ public sealed class VietnameseTextTests
         Prop.ForAll<string>(s => VietnameseText.Matches(s, VietnameseText.Fold(s)) && VietnameseText.ContainsFolded(s, VietnameseText.Fold(s)))
             .QuickCheckThrowOnFailure();
     }
+
+    // Characters plans are made of (the fast path of Nfc) mixed with those it must hand to ICU: combining
+    // marks, decomposable letters, the singletons U+2000/U+2001 and U+212B (Å), Greek with tones.
+    private static readonly Arbitrary<string> MixedText =
+        Gen.OneOf(
+                Gen.Elements("aAeEđĐ ,.;:()%/-0123456789\t\nÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư".ToCharArray()),
+                Gen.Choose(0x1E00, 0x1EFF).Select(i => (char)i),
+                Gen.Choose(0x2010, 0x206F).Select(i => (char)i),
+                Gen.Choose(0x0300, 0x036F).Select(i => (char)i),
+                Gen.Elements('\u2000', '\u2001', '\u212B', '\u1F00', '\u1F71', '\u0340', '\u0344', '\u00A8', '\u1FED'))
+            .ArrayOf()
+            .Select(chars => new string(chars))
+            .ToArbitrary();
+
+    [Fact]
+    public void Normalising_gives_what_unicode_normalisation_gives() =>
+        Prop.ForAll(MixedText, s => VietnameseText.Nfc(s) == s.Normalize(NormalizationForm.FormC))
+            .QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData("PHỤ LỤC II", true)]
+    [InlineData("GIÁM ĐỐC", true)]
+    [InlineData("Kế hoạch", false)]
+    [InlineData("", true)]
+    [InlineData("2022 - 2025", true)]
+    public void Upper_case_is_text_that_upper_casing_leaves_unchanged(string text, bool expected) =>
+        Assert.Equal(expected, VietnameseText.IsUpperCase(text));
+
+    // Long lines (past the 64-character chunks) and a letter outside the BMP (Deseret 𐐨 U+10428, upper 𐐀)
+    // cut across a chunk boundary.
+    [Fact]
+    public void Upper_case_test_agrees_with_upper_casing_the_whole_text() =>
+        Prop.ForAll(
+                Gen.Elements("A", "Ệ", "Đ", " ", "1", "𐐀", "a", "ệ", "đ", "𐐨", "ß")
+                    .ArrayOf()
+                    .Select(parts => string.Concat(parts))
+                    .SelectMany(upper => Gen.Choose(0, 200).Select(n => new string('A', n) + upper))
+                    .ToArbitrary(),
+                s => VietnameseText.IsUpperCase(s) == (s == s.ToUpperInvariant()))
+            .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void A_letter_outside_the_BMP_is_cased_whole_where_a_chunk_ends()
+    {
+        for (var n = 60; n <= 66; n++)
+        {
+            var lower = new string('A', n) + "𐐨";
+            var upper = new string('A', n) + "𐐀";
+
+            Assert.NotEqual(lower, lower.ToUpperInvariant());
+            Assert.False(VietnameseText.IsUpperCase(lower));
+            Assert.True(VietnameseText.IsUpperCase(upper));
+        }
+    }
 }
