@@ -67,7 +67,7 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
         Assert.EndsWith("-250124-0001", stored.Code, StringComparison.Ordinal);
         Assert.Equal("Nghị định 61/2018/NĐ-CP", stored.RuleSet);
 
-        var slip = await client.GetStringAsync($"/Dossiers/Receipt?code={Uri.EscapeDataString(stored.Code)}");
+        var slip = await client.GetStringAsync($"/Dossiers/Receipt/{Uri.EscapeDataString(stored.Code)}");
         Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", slip, StringComparison.Ordinal);
         Assert.Contains("ngày 07/02/2025", slip, StringComparison.Ordinal);
     }
@@ -131,14 +131,14 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
         var (_, procedure, officer, caller) = await DeskAsync();
         var d = await ReceiveAsync(caller, procedure);
         var client = App.ClientFor(officer);
-        var url = $"/Dossiers/Details?code={Uri.EscapeDataString(d.Code)}";
+        var url = $"/Dossiers/Details/{Uri.EscapeDataString(d.Code)}";
         var page = await client.GetStringAsync(url);
         Assert.Contains("Chuyển xử lý", page, StringComparison.Ordinal);
         Assert.DoesNotContain(">Trả kết quả<", page, StringComparison.Ordinal);
         var fields = await UnitForms.HiddenFieldsAsync(client, url);
         fields["action"] = nameof(DossierAction.Deliver);
         fields["version"] = d.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var response = await client.PostAsync(url + "&handler=Act", new FormUrlEncodedContent(fields));
+        var response = await client.PostAsync(url + "?handler=Act", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Không thể trả kết quả khi hồ sơ đang ở trạng thái «Được tiếp nhận»", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = await App.WithDbAsync(db => db.Dossiers().Include(x => x.Events).SingleAsync(x => x.Code == d.Code));

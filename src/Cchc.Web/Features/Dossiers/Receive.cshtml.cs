@@ -29,7 +29,7 @@ public sealed class ReceiveModel(DossierService service) : PageModel
         {
             Cchc.Core.Dossiers.Dossier? dossier = null;
             if (await ModelState.TryAsync(async () => dossier = await service.ReceiveAsync(HttpContext.GetCurrentUser()!, Input, ct)))
-                return Redirect($"/Dossiers/Details?code={Uri.EscapeDataString(dossier!.Code)}&received=1");
+                return Redirect($"/Dossiers/Details/{Uri.EscapeDataString(dossier!.Code)}?received=1");
         }
         Procedures = await service.ProcedureOptionsAsync(ct);
         return Page();
