@@ -267,6 +267,15 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
         Assert.Contains("Quá hạn 2 ngày làm việc", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_dossier_push_with_an_example()
+    {
+        var doc = await App.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/dossiers/{code}", doc, StringComparison.Ordinal);
+        Assert.Contains("Đồng bộ hồ sơ và sự kiện trạng thái", doc, StringComparison.Ordinal);
+        Assert.Contains("evt-1", doc, StringComparison.Ordinal);
+    }
+
     // ── citizen lookup ───────────────────────────────────────────────────────────────────────────
 
     [Fact]
