@@ -313,6 +313,47 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
         Assert.True(throttle.MayTry("someone-else"));
     }
 
+    private static async Task<HttpResponseMessage> SubmitOnlineAsync(HttpClient client, string procedureCode, string fileName, byte[] bytes)
+    {
+        var token = await UnitForms.TokenAsync(client, "/Public/Dossiers/Submit");
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(procedureCode), "Input.ProcedureCode" },
+            { new StringContent("Lê Thị Hoa"), "Input.ApplicantName" },
+            { new StringContent("0977 123 456"), "Input.ApplicantPhone" },
+            { new ByteArrayContent(bytes), "files", fileName },
+        };
+        return await client.PostAsync("/Public/Dossiers/Submit", content);
+    }
+
+    [Fact]
+    public async Task An_online_submission_gets_a_code_and_waits_for_the_desk_and_a_forbidden_file_stores_nothing()
+    {
+        App.Clock.SetUtcNow(Vn(2025, 3, 3, 20)); // Mon evening, outside office hours
+        var (_, procedure, _, caller) = await DeskAsync();
+        var anonymous = App.AnonymousClient();
+
+        var refused = await SubmitOnlineAsync(anonymous, procedure.Code, "don.exe", [0x4D, 0x5A, 0x90, 0x00]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Loại tệp không được phép", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await App.WithDbAsync(db => db.Dossiers().AnyAsync(d => d.ProcedureId == procedure.Id)));
+
+        var response = await SubmitOnlineAsync(anonymous, procedure.Code, "don-de-nghi.pdf", [.. "%PDF-1.7 đơn"u8]);
+        Assert.Contains("Mã hồ sơ của bạn", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Dossiers().SingleAsync(d => d.ProcedureId == procedure.Id));
+        Assert.Equal(DossierStatus.Submitted, stored.Status);
+        Assert.Equal(SubmissionChannel.Online, stored.Channel);
+        Assert.Null(stored.DueDate);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<Cchc.Web.Features.Files.FileAttachment>()
+            .CountAsync(a => a.OwnerKind == Cchc.Web.Features.Files.FileOwners.Dossier && a.OwnerId == stored.Id)));
+
+        // QĐ 3142 art. 11: received the next working morning; the clock starts then (Tue 04/03 + 5 → Tue 11/03).
+        App.Clock.SetUtcNow(Vn(2025, 3, 4, 8));
+        var received = await WithServiceAsync(s => s.ActAsync(caller, stored.Code, new ActInput(DossierAction.Receive, stored.Version), CancellationToken.None));
+        Assert.Equal(new DateOnly(2025, 3, 11), received!.DueDate);
+    }
+
     /// <summary>The page without its antiforgery token and echoed code, which differ per request.</summary>
     private static string Strip(string html) =>
         System.Text.RegularExpressions.Regex.Replace(html, "(value|content)=\"[^\"]*\"", "");

@@ -126,6 +126,7 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Dossiers/Details"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
         ["PAGE /Dossiers/Receipt"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
         ["PAGE /Public/Dossiers/Index"] = Rule.Anonymous,
+        ["PAGE /Public/Dossiers/Submit"] = Rule.Anonymous,
         ["GET /api/v1/dossiers"] = Rule.AnyRole,
         ["GET /api/v1/dossiers/{code}"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
         ["PUT /api/v1/dossiers/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Dossier.Code),

@@ -109,7 +109,7 @@ public sealed record DossierPage(int Total, int Page, int PageSize, IReadOnlyLis
 /// The dossier use cases (docs/dossiers.md): each loads, applies the Core rule, writes the timeline and
 /// saves once, so a broken rule or a stale version leaves nothing changed.
 /// </summary>
-public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimeProvider time)
+public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimeProvider time, Files.FileStore fileStore)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ (hoặc hồ sơ nằm ngoài phạm vi đơn vị của bạn).";
 
@@ -171,6 +171,43 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
             d.SetServiceFacts(paidOnline: false, input.ResuppliedHeldData, transferredElectronically: false);
             return d;
         }, ct);
+    }
+
+    public const int MaxSubmissionFiles = 5;
+
+    /// <summary>
+    /// Point 6: a citizen submits online (status 1) a published procedure offered online; the dossier goes to the
+    /// procedure's owning unit, whose desk receives or refuses it. The files are checked (type by extension and
+    /// first bytes, size) before anything is stored, and dossier and files are saved in one transaction.
+    /// </summary>
+    public async Task<Dossier> SubmitOnlineAsync(IntakeInput input, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken ct)
+    {
+        var code = (input.ProcedureCode ?? "").Trim();
+        var procedure = await db.Procedures().AsNoTracking().FirstOrDefaultAsync(p => p.Code == code && p.Published && !p.Internal, ct)
+            ?? throw new RuleViolation($"Thủ tục hành chính mã «{code}» không có trong danh mục công khai.", nameof(IntakeInput.ProcedureCode));
+        if (procedure.OnlineLevel is OnlineLevel.None or OnlineLevel.LegacyLevel2)
+            throw new RuleViolation("Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp trực tiếp hoặc qua bưu chính.", nameof(IntakeInput.ProcedureCode));
+        if (Applicant.PhoneTail(input.ApplicantPhone) is null)
+            throw new RuleViolation("Vui lòng nhập số điện thoại (dùng để tra cứu hồ sơ).", nameof(IntakeInput.ApplicantPhone));
+        if (files.Count == 0) throw new RuleViolation("Vui lòng đính kèm thành phần hồ sơ.", "files");
+        if (files.Count > MaxSubmissionFiles) throw new RuleViolation($"Tối đa {MaxSubmissionFiles} tệp cho một hồ sơ.", "files");
+        if (files.Sum(f => (long)f.Content.Length) > Files.FileRules.MaxBytes)
+            throw new RuleViolation($"Tổng dung lượng các tệp tối đa {Files.FileRules.MaxBytes / 1024 / 1024} MB.", "files");
+        foreach (var (name, content) in files)
+            if (Files.FileRules.Check(name, content).Error is { } error) throw new RuleViolation($"Tệp «{name}»: {error}", "files");
+
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == procedure.OwningUnitId, ct);
+        var clock = await ClockAsync(ct);
+        var citizen = new CurrentUser(0, "Công dân (nộp trực tuyến)", unit.Id, unit.Path, new HashSet<string>());
+        var actor = new DossierActor(input.ApplicantName?.Trim() is { Length: > 0 } n ? n : citizen.Name, null, DossierEventSource.Online);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var dossier = await InsertWithSequenceAsync(unit, seq =>
+            Dossier.SubmitOnline(AgencyCode(unit), seq, procedure, unit.Id, input.Applicant.Checked(), Now,
+                string.Join('\n', files.Select(f => Files.FileRules.CleanName(f.Name))), actor, clock), ct);
+        foreach (var (name, content) in files)
+            await fileStore.AttachAsync(name, content, Files.FileOwners.Dossier, dossier.Id, "submission", citizen, ct);
+        await tx.CommitAsync(ct);
+        return dossier;
     }
 
     /// <summary>
