@@ -126,6 +126,33 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_dossier_list_is_the_current_section_of_the_navigation()
+    {
+        var (_, _, officer, _) = await DeskAsync();
+        var html = await App.ClientFor(officer).GetStringAsync("/Dossiers");
+        Assert.Contains("<a href=\"/Dossiers\" aria-current=\"page\">", html, StringComparison.Ordinal);
+        Assert.Contains("Tiếp nhận hồ sơ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa có trong phiên bản hiện tại", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_hand_offs_from_the_same_read_version_do_not_both_succeed()
+    {
+        // Only child rows change on a second hand-off; the dossier row still carries the version check.
+        var (tree, procedure, _, caller) = await DeskAsync();
+        var leader = As(await App.UserAsync(tree.DistrictA, Roles.Leader), tree.DistrictA, Roles.Leader);
+        var d = await ReceiveAsync(caller, procedure);
+        d = (await WithServiceAsync(s => s.ActAsync(caller, d.Code, new ActInput(DossierAction.StartProcessing, d.Version), CancellationToken.None)))!;
+        d = (await WithServiceAsync(s => s.HandOffAsync(leader, d.Code, tree.DistrictB.Code, 1, true, null, d.Version, CancellationToken.None)))!;
+        var read = d.Version;
+        await WithServiceAsync(s => s.HandOffAsync(leader, d.Code, tree.SchoolA1.Code, 1, true, null, read, CancellationToken.None));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
+            WithServiceAsync(s => s.HandOffAsync(leader, d.Code, tree.SchoolB1.Code, 1, true, null, read, CancellationToken.None)));
+        var steps = await App.WithDbAsync(db => db.DossierSteps().CountAsync(x => x.DossierId == d.Id));
+        Assert.Equal(2, steps);
+    }
+
+    [Fact]
     public async Task A_forbidden_jump_on_the_details_page_is_refused_and_stores_nothing()
     {
         var (_, procedure, officer, caller) = await DeskAsync();

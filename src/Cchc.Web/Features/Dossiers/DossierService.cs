@@ -272,7 +272,7 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
                 dossier.Act(input.Action, Now, actor, input.Note, clock);
                 break;
         }
-        await db.SaveChangesAsync(ct);
+        await SaveCheckedAsync(dossier, ct);
         return dossier;
     }
 
@@ -286,7 +286,7 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
             ?? throw new RuleViolation($"Đơn vị «{unitCode}» không tồn tại.", "unitCode");
         dossier.HandOff(unit.Id, workingDays, Now, Actor(user, DossierEventSource.Desk), note);
         dossier.SetServiceFacts(dossier.PaidOnline, dossier.ResuppliedHeldData, electronically || dossier.TransferredElectronically);
-        await db.SaveChangesAsync(ct);
+        await SaveCheckedAsync(dossier, ct);
         return dossier;
     }
 
@@ -296,7 +296,7 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
         if (dossier is null) return null;
         if (!MayProcess(user)) throw new RuleViolation("Chỉ chuyên viên, lãnh đạo hoặc quản trị đơn vị lập văn bản xin lỗi.");
         dossier.DraftApology(reason ?? "", newDate, Now, Actor(user, DossierEventSource.Desk), await ClockAsync(ct));
-        await db.SaveChangesAsync(ct);
+        await SaveCheckedAsync(dossier, ct);
         return dossier;
     }
 
@@ -307,8 +307,19 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
         if (dossier is null) return null;
         if (!MayReceive(user) && !MayProcess(user)) throw new RuleViolation("Vai trò của bạn không gửi được văn bản xin lỗi.");
         dossier.MarkApologySent(Now, Actor(user, DossierEventSource.Desk));
-        await db.SaveChangesAsync(ct);
+        await SaveCheckedAsync(dossier, ct);
         return dossier;
+    }
+
+    /// <summary>
+    /// Saves with the version check even when only child rows changed (a hand-off, a timeline line): the dossier
+    /// row is always updated, so two desks acting on the same read version cannot both succeed.
+    /// </summary>
+    private async Task SaveCheckedAsync(Dossier dossier, CancellationToken ct)
+    {
+        var entry = db.Entry(dossier);
+        if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Dossier?> TrackedAsync(CurrentUser user, string code, int version, CancellationToken ct)

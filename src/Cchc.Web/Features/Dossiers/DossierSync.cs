@@ -113,6 +113,8 @@ public sealed class DossierSync(CchcDb db, DossierService dossiers)
         {
             if (fresh.Count == 0) return new PushOutcome(false, 0, pushed.Count, code);
             existing.AdoptStateOf(replay);
+            // Two pushes of the same dossier at once: the second fails the version check instead of interleaving.
+            if (db.Entry(existing).State == EntityState.Unchanged) db.Entry(existing).State = EntityState.Modified;
         }
         await db.SaveChangesAsync(ct);
         return new PushOutcome(existing is null, fresh.Count, pushed.Count - fresh.Count, code);

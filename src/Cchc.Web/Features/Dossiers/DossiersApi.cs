@@ -3,6 +3,7 @@ using Cchc.Core.Calendar;
 using Cchc.Core.Dossiers;
 using Cchc.Web.Features.Account;
 using Cchc.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Web.Features.Dossiers;
 
@@ -101,6 +102,12 @@ public static class DossiersApi
                         ["eventId"] = rejected.EventId,
                         ["errors"] = new Dictionary<string, string[]> { [rejected.Index >= 0 ? $"events[{rejected.Index}]" : "events"] = [rejected.Message] },
                     });
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // The same new event (or a new dossier with this code) stored by a concurrent push.
+                return Results.Problem(statusCode: 409, title: ApiErrors.ConflictTitle,
+                    detail: "Hồ sơ vừa được một yêu cầu đồng bộ khác cập nhật; gửi lại yêu cầu (các sự kiện đã lưu sẽ được bỏ qua).");
             }
             if (outcome is null) return NotFound();
             var detail = await service.GetAsync(user, code, ct);
