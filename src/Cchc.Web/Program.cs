@@ -12,6 +12,7 @@ using Cchc.Web.Features.Plans.Document;
 using Cchc.Web.Features.Calendar;
 using Cchc.Web.Features.Procedures;
 using Cchc.Web.Features.Queue;
+using Cchc.Web.Features.Dossiers;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -29,6 +30,7 @@ builder.AddPlanImport();
 builder.AddCalendar();
 builder.AddProcedures();
 builder.AddQueue();
+builder.AddDossiers();
 builder.AddCchcOperations();
 builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -78,6 +80,7 @@ app.MapPlanFiles();
 app.MapCalendar();
 app.MapProcedures();
 app.MapQueue();
+app.MapDossiers();
 
 app.Run();
 return 0;

@@ -42,6 +42,18 @@ public abstract class DemoDataTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_demo_dossiers_are_marked_demo_and_cover_open_finished_and_refused_ones()
+    {
+        await DemoData.SeedAsync(App.Services);
+        var statuses = await App.WithDbAsync(db => Cchc.Web.Features.Dossiers.DossierData.Dossiers(db).Where(d => d.IsDemo).Select(d => d.Status).ToListAsync());
+        Assert.True(statuses.Count >= 30, string.Join(",", statuses));
+        Assert.Contains(Cchc.Core.Dossiers.DossierStatus.InProgress, statuses);
+        Assert.Contains(Cchc.Core.Dossiers.DossierStatus.Delivered, statuses);
+        Assert.Contains(Cchc.Core.Dossiers.DossierStatus.Stopped, statuses);
+        Assert.Contains(Cchc.Core.Dossiers.DossierStatus.AwaitingSupplement, statuses);
+    }
+
+    [Fact]
     public async Task The_demo_tree_on_30_June_2025_has_district_offices_and_on_1_July_2025_communes()
     {
         await DemoData.SeedAsync(App.Services);

@@ -137,10 +137,20 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["POST /api/v1/queue/tickets/{id:int}/finish"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
         ["POST /api/v1/queue/tickets/{id:int}/skip"] = Rule.Only(QueueActors).Route("id", r => r.QueueTicketId),
         ["GET /api/v1/queue/{unitCode}/stats"] = Rule.Only(QueueReaders).Route("unitCode", r => r.Unit.Code),
+        // Dossiers (docs/dossiers.md): read by the receiving unit's subtree and the units holding a step; the desk
+        // receives; a province system pushes with a one-stop officer's key; citizens look up anonymously.
+        ["PAGE /Dossiers/Receive"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
+        ["PAGE /Dossiers/Details"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
+        ["PAGE /Dossiers/Receipt"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
+        ["PAGE /Public/Dossiers/Index"] = Rule.Anonymous,
+        ["PAGE /Public/Dossiers/Submit"] = Rule.Anonymous,
+        ["GET /api/v1/dossiers"] = Rule.AnyRole,
+        ["GET /api/v1/dossiers/{code}"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
+        ["PUT /api/v1/dossiers/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Dossier.Code),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
-    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId, Cchc.Core.Procedures.Procedure Procedure, int QueueTicketId);
+    public sealed record Records(Unit Unit, AppUser User, Cchc.Core.Plans.Plan Plan, int TargetId, int TaskId, int FileId, Cchc.Core.Procedures.Procedure Procedure, int QueueTicketId, Cchc.Core.Dossiers.Dossier Dossier);
 
     private async Task<Records> RecordsOfAsync(Unit unit)
     {
@@ -163,7 +173,10 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
                 Cchc.Core.Dossiers.ProcessingTime.WorkingDays(5), null, null, Cchc.Core.Procedures.OnlineLevel.None, false, false, false,
                 Cchc.Core.Procedures.IsoProcess.None, true, false, new DateOnly(2024, 1, 1), null)));
         var ticket = await App.InsertAsync(new Cchc.Core.Queue.QueueTicket(unit.Id, 1, null, App.Clock.GetUtcNow().UtcDateTime));
-        return new(unit, user, plan, target.Id, task.Id, fileId, procedure, ticket.Id);
+        var dossier = await App.WithServicesAsync(sp => sp.GetRequiredService<Cchc.Web.Features.Dossiers.DossierService>().ReceiveAsync(
+            new CurrentUser(user.Id, user.FullName, unit.Id, unit.Path, new HashSet<string> { Roles.OneStopOfficer }),
+            new Cchc.Web.Features.Dossiers.IntakeInput { ProcedureCode = procedure.Code, ApplicantName = "Người nộp thử", Channel = 1 }, CancellationToken.None));
+        return new(unit, user, plan, target.Id, task.Id, fileId, procedure, ticket.Id, dossier);
     }
 
     // ── THE WALK ───────────────────────────────────────────────────────────────────────────────────────

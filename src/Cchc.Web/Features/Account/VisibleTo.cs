@@ -1,4 +1,5 @@
 using Cchc.Core.Access;
+using Cchc.Core.Dossiers;
 using Cchc.Core.Organisation;
 using Cchc.Core.Plans;
 
@@ -54,5 +55,17 @@ public static class VisibleToExtensions
         var readable = plans.VisibleTo(user, units);
         var subtree = units.VisibleTo(user);
         return tasks.Where(t => readable.Any(p => p.Id == t.PlanId) || subtree.Any(u => u.Id == t.LeadUnitId));
+    }
+
+    /// <summary>
+    /// Dossiers the caller may read: received by a unit of their subtree, or holding a processing step
+    /// (liên thông) of a unit of their subtree (docs/dossiers.md, "Who may do what").
+    /// </summary>
+    public static IQueryable<Dossier> VisibleTo(this IQueryable<Dossier> dossiers, CurrentUser user, IQueryable<Unit> units, IQueryable<DossierStep> steps)
+    {
+        if (user.IsSystemAdmin) return dossiers;
+        var subtree = units.VisibleTo(user);
+        return dossiers.Where(d => subtree.Any(u => u.Id == d.ReceivingUnitId)
+            || steps.Any(s => s.DossierId == d.Id && subtree.Any(u => u.Id == s.UnitId)));
     }
 }

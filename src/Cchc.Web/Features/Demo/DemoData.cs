@@ -121,6 +121,8 @@ public static class DemoData
         created |= await Plans.DemoPlan.SeedAsync(db, ct);
         created |= await DemoProcedures.SeedAsync(db, ct);
         created |= await Queue.DemoQueue.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+        created |= await DemoDossiers.SeedAsync(db, await sp.GetRequiredService<Calendar.CalendarProvider>().GetAsync(ct),
+            sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         return created;
     }
 

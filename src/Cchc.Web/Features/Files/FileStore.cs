@@ -28,6 +28,7 @@ public static class FileOwners
 {
     public const string Task = "PlanTask";
     public const string Target = "Target";
+    public const string Dossier = "Dossier";
 }
 
 public static class FilePurposes
@@ -200,6 +201,7 @@ public sealed class FileStore(CchcDb db, TimeProvider clock)
     {
         FileOwners.Task => db.PlanTasks.VisibleTo(user, db.Plans, db.Units).AnyAsync(t => t.Id == a.OwnerId, ct),
         FileOwners.Target => db.Plans.VisibleTo(user, db.Units).AnyAsync(p => p.Targets.Any(t => t.Id == a.OwnerId), ct),
+        FileOwners.Dossier => Dossiers.DossierData.Dossiers(db).VisibleTo(user, db.Units, Dossiers.DossierData.DossierSteps(db)).AnyAsync(d => d.Id == a.OwnerId, ct),
         _ => Task.FromResult(false),
     };
 }

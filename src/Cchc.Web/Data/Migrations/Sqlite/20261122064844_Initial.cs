@@ -329,36 +329,6 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "queue_tickets",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CalledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Counter = table.Column<int>(type: "INTEGER", nullable: true),
-                    CalledByUserId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_tickets_units_UnitId",
-                        column: x => x.UnitId,
-                        principalTable: "units",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "unit_events",
                 columns: table => new
                 {
@@ -577,6 +547,74 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CodeDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivingUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PhoneTail = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    Papers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OriginalDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleSet = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StoppedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResultElectronic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResultDigitised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResultFileId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnMethod = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProcedureOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FeeAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InterAgency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TransferredElectronically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResuppliedHeldData = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupplementCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApologyCreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApologyNewDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApologySentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApologyReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ApologyInTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromIntegrationSystem = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossiers_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_dossiers_units_ReceivingUnitId",
+                        column: x => x.ReceivingUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plan_task_comments",
                 columns: table => new
                 {
@@ -622,6 +660,87 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         name: "FK_reminders_sent_plan_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActorUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_steps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_steps_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_dossier_steps_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_supplements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_supplements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_supplements_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -706,6 +825,60 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_events_DossierId_AtUtc",
+                table: "dossier_events",
+                columns: new[] { "DossierId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_events_DossierId_ExternalId",
+                table: "dossier_events",
+                columns: new[] { "DossierId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_steps_DossierId_Number",
+                table: "dossier_steps",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_steps_UnitId",
+                table: "dossier_steps",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_supplements_DossierId_Number",
+                table: "dossier_supplements",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Code",
+                table: "dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ProcedureId",
+                table: "dossiers",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_CodeDate_Sequence",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "CodeDate", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_SubmittedAtUtc",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_DueDate",
+                table: "dossiers",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_file_attachments_OwnerKind_OwnerId",
                 table: "file_attachments",
                 columns: new[] { "OwnerKind", "OwnerId" });
@@ -775,17 +948,6 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_queue_tickets_UnitId_Day_Number",
-                table: "queue_tickets",
-                columns: new[] { "UnitId", "Day", "Number" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_queue_tickets_UnitId_Day_State",
-                table: "queue_tickets",
-                columns: new[] { "UnitId", "Day", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reminders_sent_TaskId",
@@ -867,6 +1029,15 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_steps");
+
+            migrationBuilder.DropTable(
+                name: "dossier_supplements");
+
+            migrationBuilder.DropTable(
                 name: "file_attachments");
 
             migrationBuilder.DropTable(
@@ -882,12 +1053,6 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "plan_task_comments");
 
             migrationBuilder.DropTable(
-                name: "procedures");
-
-            migrationBuilder.DropTable(
-                name: "queue_tickets");
-
-            migrationBuilder.DropTable(
                 name: "reminders_sent");
 
             migrationBuilder.DropTable(
@@ -897,6 +1062,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "dossiers");
+
+            migrationBuilder.DropTable(
                 name: "stored_files");
 
             migrationBuilder.DropTable(
@@ -904,6 +1072,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "plan_tasks");
+
+            migrationBuilder.DropTable(
+                name: "procedures");
 
             migrationBuilder.DropTable(
                 name: "plans");

@@ -330,36 +330,6 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "queue_tickets",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CalledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Counter = table.Column<int>(type: "integer", nullable: true),
-                    CalledByUserId = table.Column<int>(type: "integer", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_tickets_units_UnitId",
-                        column: x => x.UnitId,
-                        principalTable: "units",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "unit_events",
                 columns: table => new
                 {
@@ -578,6 +548,74 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CodeDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingUnit = table.Column<int>(type: "integer", nullable: false),
+                    ReceivingUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PhoneTail = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    Papers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OriginalDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RuleSet = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StoppedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultElectronic = table.Column<bool>(type: "boolean", nullable: false),
+                    ResultDigitised = table.Column<bool>(type: "boolean", nullable: false),
+                    ResultFileId = table.Column<int>(type: "integer", nullable: true),
+                    ReturnMethod = table.Column<int>(type: "integer", nullable: true),
+                    ProcedureOnline = table.Column<bool>(type: "boolean", nullable: false),
+                    FeeAmount = table.Column<long>(type: "bigint", nullable: true),
+                    PaidOnline = table.Column<bool>(type: "boolean", nullable: false),
+                    InterAgency = table.Column<bool>(type: "boolean", nullable: false),
+                    TransferredElectronically = table.Column<bool>(type: "boolean", nullable: false),
+                    ResuppliedHeldData = table.Column<bool>(type: "boolean", nullable: false),
+                    SupplementCount = table.Column<int>(type: "integer", nullable: false),
+                    ApologyCreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApologyNewDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApologySentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApologyReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ApologyInTime = table.Column<bool>(type: "boolean", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FromIntegrationSystem = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossiers_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_dossiers_units_ReceivingUnitId",
+                        column: x => x.ReceivingUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plan_task_comments",
                 columns: table => new
                 {
@@ -623,6 +661,87 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         name: "FK_reminders_sent_plan_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "plan_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorUserId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_steps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    WorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_steps_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_dossier_steps_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_supplements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_supplements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_supplements_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -707,6 +826,60 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_events_DossierId_AtUtc",
+                table: "dossier_events",
+                columns: new[] { "DossierId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_events_DossierId_ExternalId",
+                table: "dossier_events",
+                columns: new[] { "DossierId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_steps_DossierId_Number",
+                table: "dossier_steps",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_steps_UnitId",
+                table: "dossier_steps",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_supplements_DossierId_Number",
+                table: "dossier_supplements",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Code",
+                table: "dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ProcedureId",
+                table: "dossiers",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_CodeDate_Sequence",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "CodeDate", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_SubmittedAtUtc",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_DueDate",
+                table: "dossiers",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_file_attachments_OwnerKind_OwnerId",
                 table: "file_attachments",
                 columns: new[] { "OwnerKind", "OwnerId" });
@@ -776,17 +949,6 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_queue_tickets_UnitId_Day_Number",
-                table: "queue_tickets",
-                columns: new[] { "UnitId", "Day", "Number" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_queue_tickets_UnitId_Day_State",
-                table: "queue_tickets",
-                columns: new[] { "UnitId", "Day", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reminders_sent_TaskId",
@@ -868,6 +1030,15 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_steps");
+
+            migrationBuilder.DropTable(
+                name: "dossier_supplements");
+
+            migrationBuilder.DropTable(
                 name: "file_attachments");
 
             migrationBuilder.DropTable(
@@ -883,12 +1054,6 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "plan_task_comments");
 
             migrationBuilder.DropTable(
-                name: "procedures");
-
-            migrationBuilder.DropTable(
-                name: "queue_tickets");
-
-            migrationBuilder.DropTable(
                 name: "reminders_sent");
 
             migrationBuilder.DropTable(
@@ -898,6 +1063,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "dossiers");
+
+            migrationBuilder.DropTable(
                 name: "stored_files");
 
             migrationBuilder.DropTable(
@@ -905,6 +1073,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "plan_tasks");
+
+            migrationBuilder.DropTable(
+                name: "procedures");
 
             migrationBuilder.DropTable(
                 name: "plans");
