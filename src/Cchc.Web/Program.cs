@@ -11,6 +11,7 @@ using Cchc.Web.Features.Admin;
 using Cchc.Web.Features.Plans.Document;
 using Cchc.Web.Features.Calendar;
 using Cchc.Web.Features.Procedures;
+using Cchc.Web.Features.Indicators;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -27,6 +28,7 @@ builder.AddReminders();
 builder.AddPlanImport();
 builder.AddCalendar();
 builder.AddProcedures();
+builder.AddIndicators();
 builder.AddCchcOperations();
 builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -75,6 +77,7 @@ app.MapPlanChildren();
 app.MapPlanFiles();
 app.MapCalendar();
 app.MapProcedures();
+app.MapIndicators();
 
 app.Run();
 return 0;

@@ -28,6 +28,8 @@ public static class FileOwners
 {
     public const string Task = "PlanTask";
     public const string Target = "Target";
+    /// <summary>An entered indicator figure's evidence (Features/Indicators).</summary>
+    public const string IndicatorEntry = "IndicatorEntry";
 }
 
 public static class FilePurposes
@@ -200,6 +202,7 @@ public sealed class FileStore(CchcDb db, TimeProvider clock)
     {
         FileOwners.Task => db.PlanTasks.VisibleTo(user, db.Plans, db.Units).AnyAsync(t => t.Id == a.OwnerId, ct),
         FileOwners.Target => db.Plans.VisibleTo(user, db.Units).AnyAsync(p => p.Targets.Any(t => t.Id == a.OwnerId), ct),
+        FileOwners.IndicatorEntry => db.Set<Cchc.Core.Indicators.IndicatorEntry>().AnyAsync(e => e.Id == a.OwnerId && db.Units.VisibleTo(user).Any(u => u.Id == e.UnitId), ct),
         _ => Task.FromResult(false),
     };
 }

@@ -254,6 +254,37 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_entries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Numerator = table.Column<double>(type: "double precision", nullable: true),
+                    Denominator = table.Column<double>(type: "double precision", nullable: true),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicator_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -687,6 +718,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "StoredFileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "PeriodFrom", "PeriodTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_UnitId_Code_Kind_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_import_drafts_CreatedAt",
                 table: "plan_import_drafts",
                 column: "CreatedAt");
@@ -828,6 +870,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "file_attachments");
+
+            migrationBuilder.DropTable(
+                name: "indicator_entries");
 
             migrationBuilder.DropTable(
                 name: "plan_import_drafts");

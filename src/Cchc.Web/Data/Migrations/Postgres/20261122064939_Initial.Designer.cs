@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cchc.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCchcDb))]
-    [Migration("20261122062738_Initial")]
+    [Migration("20261122064939_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -73,6 +73,72 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Core.Indicators.IndicatorEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodFrom", "PeriodTo");
+
+                    b.HasIndex("UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo")
+                        .IsUnique();
+
+                    b.ToTable("indicator_entries", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Core.Organisation.Unit", b =>
@@ -1042,6 +1108,15 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Cchc.Core.Access.ApiKey", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Indicators.IndicatorEntry", b =>
                 {
                     b.HasOne("Cchc.Core.Organisation.Unit", null)
                         .WithMany()

@@ -253,6 +253,37 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_entries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Numerator = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicator_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -686,6 +717,17 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "StoredFileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "PeriodFrom", "PeriodTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_UnitId_Code_Kind_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_import_drafts_CreatedAt",
                 table: "plan_import_drafts",
                 column: "CreatedAt");
@@ -827,6 +869,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "file_attachments");
+
+            migrationBuilder.DropTable(
+                name: "indicator_entries");
 
             migrationBuilder.DropTable(
                 name: "plan_import_drafts");
