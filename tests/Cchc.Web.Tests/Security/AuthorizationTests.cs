@@ -120,6 +120,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["POST /api/v1/procedures"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer),
         ["PUT /api/v1/procedures/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Procedure.Code),
         ["GET /api/v1/public/procedures"] = Rule.Anonymous,
+        // Indicators: any reader, for their own unit by default (another unit outside their subtree → 404).
+        ["GET /api/v1/indicators"] = Rule.AnyRole,
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
