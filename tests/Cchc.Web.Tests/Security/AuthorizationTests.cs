@@ -122,6 +122,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /api/v1/public/procedures"] = Rule.Anonymous,
         // Indicators: any reader, for their own unit by default (another unit outside their subtree → 404).
         ["GET /api/v1/indicators"] = Rule.AnyRole,
+        ["PAGE /Indicators/Records"] = Rule.AnyRole.Query("code=TASK_COMPLETION_RATE"),
+        ["PAGE /Indicators/Enter"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>
