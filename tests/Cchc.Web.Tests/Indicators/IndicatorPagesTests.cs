@@ -77,6 +77,21 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_plan_page_shows_the_live_value_beside_the_target()
+    {
+        var tree = await TreeWithTasksAsync();
+        var leader = await App.UserAsync(tree.Department, Roles.Leader);
+        var planId = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Plans.Where(p => p.IssuingUnitId == tree.Department.Id).Select(p => p.Id)));
+
+        var html = Forms.Decode(await App.ClientFor(leader).GetStringAsync($"/Plans/Details/{planId}"));
+
+        Assert.Contains("Hệ thống tính:", html);
+        Assert.Contains("66,67% (2/3)", html);
+        Assert.Contains("Có nguy cơ không đạt", html);
+    }
+
+    [Fact]
     public async Task A_unit_outside_the_readers_subtree_is_not_found()
     {
         var tree = await TreeWithTasksAsync();
