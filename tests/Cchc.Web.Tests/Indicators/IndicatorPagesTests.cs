@@ -179,3 +179,30 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
 public sealed class IndicatorPagesTestsOnSqlite(SqliteApp app) : IndicatorPagesTests(app), IClassFixture<SqliteApp>;
 
 public sealed class IndicatorPagesTestsOnPostgres(PostgresApp app) : IndicatorPagesTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The demo overview shows figures, marked demo (a class fixture of its own: the demo data is global).</summary>
+public abstract class DemoIndicatorTests(TestApp app) : DataTest(app)
+{
+    [Fact]
+    public async Task The_demo_overview_shows_computed_and_entered_figures_marked_demo()
+    {
+        await Cchc.Web.Features.Demo.DemoData.SeedAsync(App.Services);
+        var leader = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserName == "demo.quantri"));
+        var client = App.ClientFor(leader);
+
+        var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators?unit=DEMO-SGD&from=2025-01-01&to=2025-12-31")).RootElement;
+        double? V(string code) => api.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code)
+            .GetProperty("value") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+
+        Assert.NotNull(V(IndicatorCodes.TaskCompletionRate));
+        Assert.NotNull(V(IndicatorCodes.ProcedureOnlineCoverage));
+        Assert.NotNull(V(IndicatorCodes.EDocumentSignedRate));
+        Assert.Equal(2, V(IndicatorCodes.BusinessDialoguesPerYear));
+        var html = Forms.Decode(await client.GetStringAsync("/Indicators?unit=DEMO-SGD&kind=Year&year=2025"));
+        Assert.Contains("Dữ liệu mẫu (demo).", html);
+    }
+}
+
+public sealed class DemoIndicatorTestsOnSqlite(SqliteApp app) : DemoIndicatorTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DemoIndicatorTestsOnPostgres(PostgresApp app) : DemoIndicatorTests(app), IClassFixture<PostgresApp>;

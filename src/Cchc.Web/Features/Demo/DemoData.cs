@@ -120,6 +120,7 @@ public static class DemoData
         }
         created |= await Plans.DemoPlan.SeedAsync(db, ct);
         created |= await DemoProcedures.SeedAsync(db, ct);
+        created |= await Indicators.DemoIndicators.SeedAsync(db, ct);
         return created;
     }
 
