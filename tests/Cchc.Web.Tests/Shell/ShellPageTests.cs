@@ -13,7 +13,7 @@ public abstract class ShellPageTests(TestApp app) : DataTest(app)
 {
     public static readonly TheoryData<string, string> Sections = new()
     {
-        { "/Dossiers", "Thủ tục &amp; hồ sơ" }, { "/Indicators", "Chỉ tiêu" },
+        { "/Dossiers", "Thủ tục &amp; hồ sơ" },
         { "/Reports", "Báo cáo" }, { "/Feedback", "Ý kiến người dân" }, { "/Inspections", "Kiểm tra &amp; chấm điểm" },
     };
 

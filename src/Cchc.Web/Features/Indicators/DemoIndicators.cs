@@ -79,6 +79,7 @@ public static class DemoIndicators
                 if (units.TryGetValue(code, out var unitId))
                 {
                     var child = PlanCascade.CopyForChild(parent, unitId, Array.Empty<int>());
+                    child.Describe($"Kế hoạch Cải cách hành chính năm 2025 của {(code.EndsWith("DS", StringComparison.Ordinal) ? "Phòng GDĐT huyện Đông Sơn" : "Phòng GDĐT huyện Tây Hòa")} (dữ liệu mẫu)", 2025, 2025);
                     child.Issue($"{(code.EndsWith("DS", StringComparison.Ordinal) ? 3 : 7)}/KH-PGDĐT (mẫu)", issued);
                     db.Plans.Add(child);
                 }

@@ -126,6 +126,10 @@ public sealed class IndicatorEngine(CchcDb db, IEnumerable<IIndicatorSource> sou
     public async Task<IReadOnlyList<UnitRef>> ChildrenAsync(IndicatorScope scope, CancellationToken ct)
     {
         var day = scope.Period.To < scope.Today ? scope.Period.To : scope.Today;
+        // A unit that ended within the period (a Phòng GDĐT closed on 01/07/2025) ranks its children as of its last day.
+        if (!scope.History.ExistsOn(scope.Unit.Id, day)
+            && scope.History.TimelineOf(scope.Unit.Id).FirstOrDefault(e => e.Ends) is { } end && end.EffectiveOn > scope.Period.From)
+            day = end.EffectiveOn.AddDays(-1);
         var ids = scope.History.TreeOn(day).Where(s => s.ParentId == scope.Unit.Id).Select(s => s.UnitId).ToList();
         var rows = await db.Units.AsNoTracking().VisibleTo(scope.User).Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.Code, u.Name, u.Type }).ToListAsync(ct);
