@@ -203,6 +203,13 @@ public abstract class DemoIndicatorTests(TestApp app) : DataTest(app)
         Assert.Equal(2, V(IndicatorCodes.BusinessDialoguesPerYear));
         var html = Forms.Decode(await client.GetStringAsync("/Indicators?unit=DEMO-SGD&kind=Year&year=2025"));
         Assert.Contains("Dữ liệu mẫu (demo).", html);
+
+        // The Phòng GDĐT closed on 01/07/2025: its first half of 2025 holds its schools' tasks, and its ranking lists them.
+        var district = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators?unit=DEMO-PGD-DS&from=2025-01-01&to=2025-06-30")).RootElement;
+        var tasks = district.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == IndicatorCodes.TaskCompletionRate);
+        Assert.Equal(2, tasks.GetProperty("denominator").GetDouble());
+        var districtPage = Forms.Decode(await client.GetStringAsync("/Indicators?unit=DEMO-PGD-DS&kind=Half&year=2025&number=1"));
+        Assert.Contains("data-unit=\"DEMO-TH-DS\"", districtPage);
     }
 }
 
