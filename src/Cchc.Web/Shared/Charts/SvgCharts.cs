@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
@@ -18,7 +17,9 @@ public static class SvgCharts
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     private static string N(double v) => Math.Round(v, 2).ToString(Inv);
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Escapes only what markup needs, so Vietnamese letters stay readable in the SVG source.</summary>
+    private static string E(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
     private static string V(double? v, string unit) => v is { } x ? x.ToString("#,##0.##", Vi) + unit : "không có số liệu";
 
     private static string Summary(IReadOnlyList<ChartPoint> points, string unit) =>
