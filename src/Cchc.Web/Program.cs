@@ -13,6 +13,7 @@ using Cchc.Web.Features.Calendar;
 using Cchc.Web.Features.Procedures;
 using Cchc.Web.Features.Queue;
 using Cchc.Web.Features.Dossiers;
+using Cchc.Web.Features.Indicators;
 using Cchc.Web.Operations;
 using Cchc.Web.Shared;
 
@@ -31,6 +32,7 @@ builder.AddCalendar();
 builder.AddProcedures();
 builder.AddQueue();
 builder.AddDossiers();
+builder.AddIndicators();
 builder.AddCchcOperations();
 builder.AddPlanFiles();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -81,6 +83,7 @@ app.MapCalendar();
 app.MapProcedures();
 app.MapQueue();
 app.MapDossiers();
+app.MapIndicators();
 
 app.Run();
 return 0;

@@ -147,6 +147,10 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /api/v1/dossiers"] = Rule.AnyRole,
         ["GET /api/v1/dossiers/{code}"] = Rule.AnyRole.Route("code", r => r.Dossier.Code),
         ["PUT /api/v1/dossiers/{code}"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.OneStopOfficer).Route("code", r => r.Dossier.Code),
+        // Indicators: any reader, for their own unit by default (another unit outside their subtree → 404).
+        ["GET /api/v1/indicators"] = Rule.AnyRole,
+        ["PAGE /Indicators/Records"] = Rule.AnyRole.Query("code=TASK_COMPLETION_RATE"),
+        ["PAGE /Indicators/Enter"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin, Roles.Leader, Roles.Specialist),
     };
 
     /// <summary>Records of one unit that route values are filled from; add a property when an endpoint takes a new kind of record.</summary>

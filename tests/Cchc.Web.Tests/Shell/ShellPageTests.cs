@@ -13,7 +13,6 @@ public abstract class ShellPageTests(TestApp app) : DataTest(app)
 {
     public static readonly TheoryData<string, string> Sections = new()
     {
-        { "/Indicators", "Chỉ tiêu" },
         { "/Reports", "Báo cáo" }, { "/Feedback", "Ý kiến người dân" }, { "/Inspections", "Kiểm tra &amp; chấm điểm" },
     };
 

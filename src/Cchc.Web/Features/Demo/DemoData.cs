@@ -123,6 +123,7 @@ public static class DemoData
         created |= await Queue.DemoQueue.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         created |= await DemoDossiers.SeedAsync(db, await sp.GetRequiredService<Calendar.CalendarProvider>().GetAsync(ct),
             sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        created |= await Indicators.DemoIndicators.SeedAsync(db, ct);
         return created;
     }
 

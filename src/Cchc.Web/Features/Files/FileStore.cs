@@ -29,6 +29,8 @@ public static class FileOwners
     public const string Task = "PlanTask";
     public const string Target = "Target";
     public const string Dossier = "Dossier";
+    /// <summary>An entered indicator figure's evidence (Features/Indicators).</summary>
+    public const string IndicatorEntry = "IndicatorEntry";
 }
 
 public static class FilePurposes
@@ -202,6 +204,7 @@ public sealed class FileStore(CchcDb db, TimeProvider clock)
         FileOwners.Task => db.PlanTasks.VisibleTo(user, db.Plans, db.Units).AnyAsync(t => t.Id == a.OwnerId, ct),
         FileOwners.Target => db.Plans.VisibleTo(user, db.Units).AnyAsync(p => p.Targets.Any(t => t.Id == a.OwnerId), ct),
         FileOwners.Dossier => Dossiers.DossierData.Dossiers(db).VisibleTo(user, db.Units, Dossiers.DossierData.DossierSteps(db)).AnyAsync(d => d.Id == a.OwnerId, ct),
+        FileOwners.IndicatorEntry => db.Set<Cchc.Core.Indicators.IndicatorEntry>().AnyAsync(e => e.Id == a.OwnerId && db.Units.VisibleTo(user).Any(u => u.Id == e.UnitId), ct),
         _ => Task.FromResult(false),
     };
 }
