@@ -348,6 +348,70 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.ToTable("dossier_supplements", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Core.Indicators.IndicatorEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodFrom", "PeriodTo");
+
+                    b.HasIndex("UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo")
+                        .IsUnique();
+
+                    b.ToTable("indicator_entries", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Core.Organisation.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -798,6 +862,60 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwningUnitId");
 
                     b.ToTable("procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CalledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CalledByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Counter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Day", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Day", "State");
+
+                    b.ToTable("queue_tickets", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Web.Data.Audit.AuditEntry", b =>
@@ -1335,6 +1453,15 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cchc.Core.Indicators.IndicatorEntry", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cchc.Core.Organisation.Unit", b =>
                 {
                     b.HasOne("Cchc.Core.Organisation.Unit", null)
@@ -1413,6 +1540,15 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.HasOne("Cchc.Core.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.Core.Queue.QueueTicket", b =>
+                {
+                    b.HasOne("Cchc.Core.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

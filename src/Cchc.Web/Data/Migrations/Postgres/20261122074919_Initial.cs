@@ -254,6 +254,37 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_entries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Numerator = table.Column<double>(type: "double precision", nullable: true),
+                    Denominator = table.Column<double>(type: "double precision", nullable: true),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicator_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -324,6 +355,36 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_procedures_units_OwningUnitId",
                         column: x => x.OwningUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_tickets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CalledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Counter = table.Column<int>(type: "integer", nullable: true),
+                    CalledByUserId = table.Column<int>(type: "integer", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_tickets_units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -890,6 +951,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 column: "StoredFileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "PeriodFrom", "PeriodTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_UnitId_Code_Kind_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_import_drafts_CreatedAt",
                 table: "plan_import_drafts",
                 column: "CreatedAt");
@@ -949,6 +1021,17 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_Number",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_State",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reminders_sent_TaskId",
@@ -1042,6 +1125,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
                 name: "file_attachments");
 
             migrationBuilder.DropTable(
+                name: "indicator_entries");
+
+            migrationBuilder.DropTable(
                 name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
@@ -1052,6 +1138,9 @@ namespace Cchc.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "plan_task_comments");
+
+            migrationBuilder.DropTable(
+                name: "queue_tickets");
 
             migrationBuilder.DropTable(
                 name: "reminders_sent");

@@ -253,6 +253,37 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_entries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Numerator = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicator_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -323,6 +354,36 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_procedures_units_OwningUnitId",
                         column: x => x.OwningUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_tickets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Counter = table.Column<int>(type: "INTEGER", nullable: true),
+                    CalledByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_tickets_units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -889,6 +950,17 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 column: "StoredFileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "PeriodFrom", "PeriodTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_entries_UnitId_Code_Kind_PeriodFrom_PeriodTo",
+                table: "indicator_entries",
+                columns: new[] { "UnitId", "Code", "Kind", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_import_drafts_CreatedAt",
                 table: "plan_import_drafts",
                 column: "CreatedAt");
@@ -948,6 +1020,17 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "IX_procedures_OwningUnitId",
                 table: "procedures",
                 column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_Number",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_UnitId_Day_State",
+                table: "queue_tickets",
+                columns: new[] { "UnitId", "Day", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reminders_sent_TaskId",
@@ -1041,6 +1124,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                 name: "file_attachments");
 
             migrationBuilder.DropTable(
+                name: "indicator_entries");
+
+            migrationBuilder.DropTable(
                 name: "plan_import_drafts");
 
             migrationBuilder.DropTable(
@@ -1051,6 +1137,9 @@ namespace Cchc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "plan_task_comments");
+
+            migrationBuilder.DropTable(
+                name: "queue_tickets");
 
             migrationBuilder.DropTable(
                 name: "reminders_sent");
