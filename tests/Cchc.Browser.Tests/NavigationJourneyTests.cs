@@ -44,7 +44,7 @@ public sealed partial class NavigationJourneyTests(BrowserApp browser) : IClassF
                     await BrowserApp.ScreenshotAsync(page, $"{nameof(A_system_admin_opens_every_navigation_entry_without_an_error)}-{current}");
                 }
             }
-            Assert.Empty(failures);
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
         catch
         {

@@ -40,4 +40,27 @@ public sealed class SvgChartsTests
         Assert.Contains(">–<", svg);
         Assert.Equal(1, svg.Split("<rect").Length - 1);
     }
+
+    [Fact]
+    public void Coordinates_are_written_with_a_decimal_point_under_the_Vietnamese_culture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("vi-VN");
+        try
+        {
+            string[] svgs =
+            [
+                Html(SvgCharts.Sparkline([new("01/2025", 50.5), new("02/2025", 75.25)], "Theo tháng")),
+                Html(SvgCharts.HorizontalBars([new("Trường A", 40.5)], "Xếp hạng")),
+                Html(SvgCharts.MonthlyBars([new("01/2025", 80.5)], "Theo tháng", max: 100)),
+            ];
+            // A browser rejects "27,5" as a length (it was a console error on the overview page).
+            foreach (var svg in svgs)
+                Assert.DoesNotMatch(@"(x|y|x1|x2|y1|y2|cx|cy|width|height|r)=""[^""]*,[^""]*""", svg);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
 }
