@@ -111,6 +111,9 @@ public sealed class GrayImage(int width, int height, byte[] pixels, int dpi)
 
     public int Ink() => pixels.Count(p => p < 128);
 
+    /// <summary>Total darkness (sum of 255 − grey), which also counts light tints such as a watermark.</summary>
+    public long Shade() => pixels.Sum(p => 255L - p);
+
     public static GrayImage ReadPgm(byte[] data, int dpi)
     {
         var pos = 0;

@@ -65,14 +65,15 @@ public static class DossierForms
 {
     public const string PdfContentType = "application/pdf";
 
-    public static DossierFile ReceiptSlipPdf(ReceiptSlipData data) =>
-        new(ReceiptSlip(data).ToPdf(), FileName("giay-tiep-nhan", data.DossierCode, "pdf"), PdfContentType);
+    /// <param name="watermark">Printed across each page, e.g. "MẪU" for a sample.</param>
+    public static DossierFile ReceiptSlipPdf(ReceiptSlipData data, string? watermark = null) =>
+        new(ReceiptSlip(data).ToPdf(watermark), FileName("giay-tiep-nhan", data.DossierCode, "pdf"), PdfContentType);
 
     public static DossierFile ReceiptSlipDocx(ReceiptSlipData data) =>
         new(ReceiptSlip(data).ToDocx(), FileName("giay-tiep-nhan", data.DossierCode, "docx"), DocxBuilder.ContentType);
 
-    public static DossierFile ApologyLetterPdf(ApologyLetterData data) =>
-        new(ApologyLetter(data).ToPdf(), FileName("xin-loi", data.DossierCode, "pdf"), PdfContentType);
+    public static DossierFile ApologyLetterPdf(ApologyLetterData data, string? watermark = null) =>
+        new(ApologyLetter(data).ToPdf(watermark), FileName("xin-loi", data.DossierCode, "pdf"), PdfContentType);
 
     public static DossierFile ApologyLetterDocx(ApologyLetterData data) =>
         new(ApologyLetter(data).ToDocx(), FileName("xin-loi", data.DossierCode, "docx"), DocxBuilder.ContentType);

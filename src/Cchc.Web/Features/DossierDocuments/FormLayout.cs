@@ -38,9 +38,9 @@ internal sealed class FormLayout
 
     public FormLayout Centered(params PdfRun[] runs) => Add(new Para(runs, PdfAlign.Center));
 
-    public byte[] ToPdf()
+    public byte[] ToPdf(string? watermark = null)
     {
-        var pdf = new PdfBuilder(new PdfPageSetup(Title: Title));
+        var pdf = new PdfBuilder(new PdfPageSetup(Title: Title, Watermark: watermark));
         foreach (var block in _blocks)
         {
             switch (block)

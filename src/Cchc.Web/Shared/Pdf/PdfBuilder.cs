@@ -29,11 +29,14 @@ public sealed record PdfColumn(double Share, IReadOnlyList<PdfParagraph> Paragra
 /// <summary>A table column: header text, part of the text width, alignment of its cells.</summary>
 public sealed record PdfTableColumn(string Header, double Share, PdfAlign Align = PdfAlign.Left);
 
-/// <summary>Page set-up; the defaults are Decree 30/2020 app. I: A4, margins top/bottom 20 mm, left 30 mm, right 20 mm, size 13.</summary>
+/// <summary>
+/// Page set-up; the defaults are Decree 30/2020 app. I: A4, margins top/bottom 20 mm, left 30 mm, right 20 mm, size 13.
+/// <paramref name="Watermark"/> is printed large, grey and diagonal on every page ("MẪU", "DỰ THẢO").
+/// </summary>
 public sealed record PdfPageSetup(
     double TopMm = 20, double BottomMm = 20, double LeftMm = 30, double RightMm = 20,
     double FontSize = 13, string? FontFamily = null, PdfPageNumbers PageNumbers = PdfPageNumbers.TopCenterFromSecondPage,
-    bool Landscape = false, string? Title = null)
+    bool Landscape = false, string? Title = null, string? Watermark = null)
 {
     /// <summary>Overrides the family's embedding; only the tests use it, to show the DejaVu subset defect.</summary>
     internal PdfFontEmbedding? Embedding { get; init; }
@@ -253,6 +256,13 @@ public sealed class PdfBuilder
         var count = _doc.PageCount;
         for (var i = 0; i < count; i++)
         {
+            if (_setup.Watermark is { Length: > 0 } mark)
+            {
+                using var under = XGraphics.FromPdfPage(_doc.Pages[i], XGraphicsPdfPageOptions.Append);
+                under.RotateAtTransform(-45, new XPoint(PageWidth / 2, PageHeight / 2));
+                under.DrawString(mark.Normalize(NormalizationForm.FormC), Font(96, bold: true), new XSolidBrush(XColor.FromArgb(90, 150, 150, 150)),
+                    new XRect(0, PageHeight / 2 - 60, PageWidth, 120), XStringFormats.Center);
+            }
             var text = _setup.PageNumbers switch
             {
                 PdfPageNumbers.TopCenterFromSecondPage when i > 0 => (i + 1).ToString(CultureInfo.InvariantCulture),
