@@ -61,6 +61,7 @@ public sealed class PdfBuilder
     private XGraphics _gfx = null!;
     private double _y;
     private bool _finished;
+    private int _finalPageCount;
 
     public PdfBuilder(PdfPageSetup? setup = null)
     {
@@ -95,7 +96,8 @@ public sealed class PdfBuilder
     /// <summary>Space left on the current page, in points.</summary>
     public double SpaceLeft => Bottom - _y;
 
-    public int PageCount => _doc.PageCount;
+    /// <summary>Pages so far; after <see cref="ToBytes"/>, the pages of the file.</summary>
+    public int PageCount => _finished ? _finalPageCount : _doc.PageCount;
 
     public PdfBuilder Title(string text, double? size = null) =>
         Paragraph(new PdfParagraph([new PdfRun(text, Bold: true)], PdfAlign.Center, Size: size ?? _setup.FontSize + 1, SpaceAfter: 6));
@@ -251,9 +253,10 @@ public sealed class PdfBuilder
     public byte[] ToBytes()
     {
         EnsureOpen();
-        _finished = true;
         _gfx.Dispose();
-        var count = _doc.PageCount;
+        _finalPageCount = _doc.PageCount;
+        _finished = true;
+        var count = _finalPageCount;
         for (var i = 0; i < count; i++)
         {
             if (_setup.Watermark is { Length: > 0 } mark)
