@@ -23,8 +23,6 @@ public sealed record PdfFontFamily(string Name, string Regular, string Bold, str
 /// </summary>
 public static class PdfFonts
 {
-    public const string Serif = "Noto Serif";
-
     /// <summary>In order of preference: a Times-like serif first, as official documents use (Decree 30/2020 app. I).</summary>
     public static IReadOnlyList<PdfFontFamily> Candidates { get; } =
     [
