@@ -55,6 +55,7 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["GET /health"] = Rule.Anonymous,
         ["GET /language"] = Rule.Anonymous.RedirectsTo("/"),
         ["PAGE /Admin/Audit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
+        ["PAGE /Admin/DocumentSamples"] = Rule.Only(Roles.SystemAdmin),
         ["GET /api/v1/audit"] = Rule.Only(Roles.SystemAdmin, Roles.UnitAdmin),
         ["PAGE /Plans/Index"] = Rule.AnyRole,
         ["PAGE /Plans/Details"] = Rule.AnyRole.Route("id", r => r.Plan.Id),
