@@ -113,6 +113,41 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_receipt_slip_and_the_apology_letter_download_as_PDF_and_Word_with_the_dossiers_words()
+    {
+        var (tree, procedure, officer, _) = await DeskAsync();
+        var caller = As(officer, tree.DistrictA, Roles.OneStopOfficer, Roles.UnitAdmin);
+        var d = await ReceiveAsync(caller, procedure);
+        var client = App.ClientFor(officer);
+        var code = Uri.EscapeDataString(d.Code);
+
+        var pdf = await client.GetAsync($"/Dossiers/Receipt/{code}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = await Poppler.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(d.Code, text);
+        Assert.Contains("Nguyễn Văn An", text);
+        var docx = await client.GetAsync($"/Dossiers/Receipt/{code}?handler=Docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.StartsWith("PK", System.Text.Encoding.ASCII.GetString(await docx.Content.ReadAsByteArrayAsync(), 0, 2));
+
+        // No letter before it is drafted; a sibling district never gets the files.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Dossiers/Details/{code}?handler=ApologyPdf")).StatusCode);
+        var sibling = App.ClientFor(await App.UserAsync(tree.DistrictB, Roles.OneStopOfficer));
+        Assert.Equal(HttpStatusCode.NotFound, (await sibling.GetAsync($"/Dossiers/Receipt/{code}?handler=Pdf")).StatusCode);
+
+        var started = await WithServiceAsync(s => s.ActAsync(caller, d.Code, new ActInput(DossierAction.StartProcessing, d.Version), CancellationToken.None));
+        var newDate = started!.DueDate!.Value.AddDays(7);
+        await WithServiceAsync(s => s.DraftApologyAsync(caller, d.Code, "Cần xác minh thêm với trường cấp bằng", newDate, started.Version, CancellationToken.None));
+        var letter = await client.GetAsync($"/Dossiers/Details/{code}?handler=ApologyPdf");
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
+        var letterText = await Poppler.TextAsync(await letter.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Cần xác minh thêm với trường cấp bằng", letterText);
+        Assert.Contains(newDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), letterText);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Dossiers/Details/{code}?handler=ApologyDocx")).StatusCode);
+        Assert.Contains("handler=ApologyPdf", await (await client.GetAsync($"/Dossiers/Details/{code}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_stale_action_is_a_conflict_and_changes_nothing()
     {
         var (_, procedure, _, caller) = await DeskAsync();

@@ -39,6 +39,18 @@ public sealed class DetailsModel(DossierService service) : PageModel
     public Task<IActionResult> OnPostApologySentAsync(int version, CancellationToken ct) =>
         RunAsync(() => service.MarkApologySentAsync(Caller(), Code, version, ct), "Đã ghi nhận gửi văn bản xin lỗi.", ct);
 
+    public Task<IActionResult> OnGetApologyPdfAsync(CancellationToken ct) => ApologyAsync(letter => DossierDocuments.DossierForms.ApologyLetterPdf(letter), ct);
+
+    public Task<IActionResult> OnGetApologyDocxAsync(CancellationToken ct) => ApologyAsync(DossierDocuments.DossierForms.ApologyLetterDocx, ct);
+
+    private async Task<IActionResult> ApologyAsync(Func<DossierDocuments.ApologyLetterData, DossierDocuments.DossierFile> render, CancellationToken ct)
+    {
+        var detail = await service.GetAsync(Caller(), Code, ct);
+        if (detail is null || ApologyLetter.From(detail) is not { } letter) return NotFound();
+        var file = render(letter);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     private CurrentUser Caller() => HttpContext.GetCurrentUser()!;
 
     private async Task<IActionResult> RunAsync(Func<Task<Dossier?>> work, string message, CancellationToken ct)

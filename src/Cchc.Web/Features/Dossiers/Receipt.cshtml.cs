@@ -18,4 +18,16 @@ public sealed class ReceiptModel(DossierService service) : PageModel
         Slip = ReceiptSlipData.From(detail);
         return Page();
     }
+
+    public Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => FileAsync(data => DossierDocuments.DossierForms.ReceiptSlipPdf(data), ct);
+
+    public Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => FileAsync(DossierDocuments.DossierForms.ReceiptSlipDocx, ct);
+
+    private async Task<IActionResult> FileAsync(Func<DossierDocuments.ReceiptSlipData, DossierDocuments.DossierFile> render, CancellationToken ct)
+    {
+        var detail = await service.GetAsync(HttpContext.GetCurrentUser()!, Code, ct);
+        if (detail is null) return NotFound();
+        var file = render(ReceiptSlipData.From(detail).ForDocuments(detail));
+        return File(file.Content, file.ContentType, file.FileName);
+    }
 }

@@ -42,4 +42,27 @@ public sealed record ReceiptSlipData(
             d.Channel == SubmissionChannel.Online ? "Trực tuyến trên Cổng dịch vụ công" : "Bộ phận Một cửa – " + x.Unit.Name,
             d.Sequence, receiving);
     }
+
+    /// <summary>The same slip for the PDF and .docx forms (Features/DossierDocuments).</summary>
+    public DossierDocuments.ReceiptSlipData ForDocuments(DossierDetail x) => new(
+        x.Rules, null, UnitName, Code, ApplicantName, ApplicantPhone, ApplicantAddress, ProcedureName, ProcedureCode,
+        [.. Papers.Select(p => new DossierDocuments.ReceivedPaper(p))], ReceivedAtLocal, AppointmentAtLocal ?? ReceivedAtLocal,
+        ReturnPlace, ReceivingOfficer,
+        ProcessingWorkingDays: x.Dossier.ProcessingUnit == ProcessingTimeUnit.WorkingDays ? x.Dossier.ProcessingAmount : null,
+        ApplicantEmail: ApplicantEmail);
+}
+
+/// <summary>The apology letter of a late dossier, once it is drafted (NĐ 61 art. 19.9), for the PDF and .docx forms.</summary>
+public static class ApologyLetter
+{
+    public static DossierDocuments.ApologyLetterData? From(DossierDetail x)
+    {
+        var d = x.Dossier;
+        if (d.ApologyCreatedAtUtc is not { } drafted || d.ApologyNewDate is not { } newDate || d.DueDate is not { } due) return null;
+        var closes = new TimeOnly(17, 0);
+        // The head of the competent body signs it; the name is written on paper.
+        return new(x.Rules, null, x.Unit.Name, d.Code, d.ApplicantName, x.Procedure.Name,
+            (d.OriginalDueDate ?? due).ToDateTime(closes), d.ApologyReason ?? "", newDate.ToDateTime(closes),
+            "", "THỦ TRƯỞNG CƠ QUAN", DateOnly.FromDateTime(VietnamTime.ToLocal(drafted)));
+    }
 }
