@@ -102,6 +102,14 @@ public sealed class DemoJourneyTests(BrowserApp browser) : IClassFixture<Browser
             await SaveAsync(page, "tasks");
             await page.GotoAsync("/Tasks/Calendar");
             Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).CountAsync());
+
+            // The demo year 2025 on the leader's overview, and the desk's dossiers.
+            await page.GotoAsync("/Indicators?kind=Year&year=2025");
+            await Assertions.Expect(page.Locator("main svg").First).ToBeVisibleAsync();
+            await SaveAsync(page, "indicators");
+            await page.GotoAsync("/Dossiers");
+            await Assertions.Expect(page.Locator("main table").First).ToBeVisibleAsync();
+            await SaveAsync(page, "dossiers");
             Assert.Empty(errors);
         }
         catch
