@@ -8,8 +8,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Web.Features.Indicators;
 
-/// <summary>What a reader asks for: a unit (its code; null = the caller's own unit), alone or with its subtree, over a period.</summary>
-public sealed record IndicatorQuery(string? UnitCode, bool Subtree, ReportingPeriod Period);
+/// <summary>
+/// What a reader asks for: a unit (its code; null = the caller's own unit), alone or with its subtree, over a
+/// period; optionally only one field (lĩnh vực) or one procedure (its code), for the sources that know them
+/// (dossiers, the procedure catalogue).
+/// </summary>
+public sealed record IndicatorQuery(string? UnitCode, bool Subtree, ReportingPeriod Period, string? Field = null, string? ProcedureCode = null);
+
+/// <summary>A field and/or procedure filter; <see cref="None"/> keeps everything.</summary>
+public sealed record IndicatorFilter(string? Field, string? ProcedureCode)
+{
+    public static IndicatorFilter None { get; } = new(null, null);
+
+    public bool IsEmpty => Field is null && ProcedureCode is null;
+
+    public static IndicatorFilter Of(string? field, string? procedureCode) =>
+        new(string.IsNullOrWhiteSpace(field) ? null : field.Trim(), string.IsNullOrWhiteSpace(procedureCode) ? null : procedureCode.Trim());
+
+    /// <summary>Does a record of a procedure with this code and field pass the filter?</summary>
+    public bool Keeps(string? procedureCode, string? field) =>
+        (ProcedureCode is null || string.Equals(ProcedureCode, procedureCode, StringComparison.OrdinalIgnoreCase))
+        && (Field is null || string.Equals(Field, field, StringComparison.Ordinal));
+}
 
 public sealed record UnitRef(int Id, string Code, string Name);
 
@@ -18,7 +38,8 @@ public sealed record UnitRef(int Id, string Code, string Name);
 /// counts when X (or the unit X's figures passed to, if X had ended by D) was the scope's unit, or — with
 /// <see cref="Subtree"/> — under it, in the tree AS IT WAS on D (docs/organisation.md, UnitHistory).
 /// </summary>
-public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree, ReportingPeriod period, DateOnly today, UnitHistory history)
+public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree, ReportingPeriod period, DateOnly today, UnitHistory history,
+    IndicatorFilter? filter = null)
 {
     public CurrentUser User { get; } = user;
     public UnitRef Unit { get; } = unit;
@@ -28,6 +49,9 @@ public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree,
     public DateOnly Today { get; } = today;
     public UnitHistory History { get; } = history;
 
+    /// <summary>Field / procedure filter: sources whose records belong to a procedure honour it; the others ignore it.</summary>
+    public IndicatorFilter Filter { get; } = filter ?? IndicatorFilter.None;
+
     /// <summary>Does a record of <paramref name="unitId"/> dated <paramref name="day"/> count in this scope?</summary>
     public bool Includes(int unitId, DateOnly day)
     {
@@ -35,9 +59,11 @@ public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree,
         return Subtree ? History.IsWithinOn(target, Unit.Id, day) : target == Unit.Id;
     }
 
-    public IndicatorScope WithPeriod(ReportingPeriod period) => new(User, Unit, Subtree, period, Today, History);
+    public IndicatorScope WithPeriod(ReportingPeriod period) => new(User, Unit, Subtree, period, Today, History, Filter);
 
-    public IndicatorScope WithUnit(UnitRef unit, bool subtree) => new(User, unit, subtree, Period, Today, History);
+    public IndicatorScope WithUnit(UnitRef unit, bool subtree) => new(User, unit, subtree, Period, Today, History, Filter);
+
+    public IndicatorScope WithFilter(IndicatorFilter filter) => new(User, Unit, Subtree, Period, Today, History, filter);
 }
 
 /// <summary>One computed value; <see cref="Groups"/> are the same formula per field (lĩnh vực), where the source knows them.</summary>
@@ -86,7 +112,8 @@ public sealed class IndicatorEngine(CchcDb db, IEnumerable<IIndicatorSource> sou
     {
         var unit = await ResolveUnitAsync(user, query.UnitCode, ct);
         if (unit is null) return null;
-        return new IndicatorScope(user, unit, query.Subtree, query.Period, Today, await HistoryAsync(ct));
+        return new IndicatorScope(user, unit, query.Subtree, query.Period, Today, await HistoryAsync(ct),
+            IndicatorFilter.Of(query.Field, query.ProcedureCode));
     }
 
     public async Task<UnitRef?> ResolveUnitAsync(CurrentUser user, string? code, CancellationToken ct)
