@@ -10,7 +10,7 @@ namespace Cchc.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key", "import-plan"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key", "import-plan", "reconcile-rollups"];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -46,6 +46,9 @@ public static class Cli
                 // Reads a file only: no database, no migration (plan-import-notes.md, "Command line").
                 Console.OutputEncoding = System.Text.Encoding.UTF8;
                 return await Features.PlanImport.ImportPlanCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+            case "reconcile-rollups":
+                await DataSetup.MigrateAsync(app.Services);
+                return await ReconcileRollupsAsync(app.Services, args.Contains("--fix", StringComparer.OrdinalIgnoreCase), Console.Out, CancellationToken.None);
             case "create-api-key":
                 await DataSetup.MigrateAsync(app.Services);
                 return await CreateApiKeyAsync(app.Services, args, Console.Out, Console.Error);
@@ -79,6 +82,32 @@ public static class Cli
             errors.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// `reconcile-rollups [--fix]`: recomputes the dossier roll-ups from the dossiers and compares them with the
+    /// tables; exit 0 when they match exactly, 1 otherwise. With --fix it rebuilds them first, then compares.
+    /// </summary>
+    public static async Task<int> ReconcileRollupsAsync(IServiceProvider services, bool fix, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<Features.Indicators.Rollups.DossierRollupStore>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (fix)
+        {
+            await store.RebuildAsync(ct);
+            output.WriteLine($"Đã dựng lại bảng tổng hợp hồ sơ ({watch.Elapsed.TotalSeconds:0.0} s). / Roll-ups rebuilt.");
+        }
+        var result = await store.ReconcileAsync(ct);
+        output.WriteLine($"Hồ sơ / dossiers: {result.Dossiers}; dòng theo ngày / day rows: {result.DayRows}; dòng theo tháng / month rows: {result.MonthRows}; " +
+            $"chưa gộp / pending deltas: {result.PendingDeltas}; dấu tổng hợp lỗi thời / stale stamps: {result.StaleStamps}; {watch.Elapsed.TotalSeconds:0.0} s");
+        foreach (var m in result.Mismatches.Take(20))
+            output.WriteLine($"  {m.Table} đơn vị {m.UnitId} thủ tục {m.ProcedureId} {m.Bucket:dd/MM/yyyy}: cần / expected [{m.Expected}] — có / actual [{m.Actual}]");
+        if (result.Mismatches.Count > 20) output.WriteLine($"  … và {result.Mismatches.Count - 20} dòng khác / more");
+        output.WriteLine(result.Matches
+            ? "Khớp hoàn toàn với dữ liệu hồ sơ. / The roll-ups match the dossiers exactly."
+            : $"KHÔNG khớp: {result.Mismatches.Count} dòng khác biệt (chạy lại với --fix để dựng lại). / Mismatch.");
+        return result.Matches ? 0 : 1;
     }
 
     private static string? Option(string[] args, string name)

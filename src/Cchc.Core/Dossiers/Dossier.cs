@@ -339,6 +339,27 @@ public sealed class Dossier : IVersioned
     public bool IsDemo { get; private set; }
     public int Version { get; set; }
 
+    // What this dossier has added to the indicator roll-ups, as last written: a change then adds exactly the
+    // difference between this and its new stamp (docs/indicators.md "Dossier roll-ups").
+    public int? RollupUnitId { get; private set; }
+    public int? RollupProcedureId { get; private set; }
+    public DateOnly? RollupReceivedOn { get; private set; }
+    public DateOnly? RollupFinishedOn { get; private set; }
+    public int RollupFlags { get; private set; }
+
+    public DossierRollupStamp RollupStamp => RollupUnitId is { } unit
+        ? new DossierRollupStamp(unit, RollupProcedureId ?? 0, RollupReceivedOn, RollupFinishedOn, RollupFlags)
+        : DossierRollupStamp.None;
+
+    public void StampRollup(DossierRollupStamp stamp)
+    {
+        RollupUnitId = stamp.IsEmpty ? null : stamp.UnitId;
+        RollupProcedureId = stamp.IsEmpty ? null : stamp.ProcedureId;
+        RollupReceivedOn = stamp.ReceivedOn;
+        RollupFinishedOn = stamp.FinishedOn;
+        RollupFlags = stamp.Flags;
+    }
+
     public IReadOnlyList<DossierSupplement> Supplements => _supplements;
     public IReadOnlyList<DossierStep> Steps => _steps;
     public IReadOnlyList<DossierEvent> Events => _events;

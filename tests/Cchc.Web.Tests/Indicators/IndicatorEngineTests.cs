@@ -175,8 +175,11 @@ public abstract class IndicatorEngineTests(TestApp app) : DataTest(app)
         Assert.Equal(75, Value(Indicator(root, IndicatorCodes.ProcedureOnlineCoverage)));
         Assert.Equal(100, Value(Indicator(root, IndicatorCodes.ProcedurePublishedRate)));
         Assert.Equal(0, Value(Indicator(root, IndicatorCodes.ProcedureIsoRate)));
-        Assert.Null(Value(Indicator(root, IndicatorCodes.ProcedureOnlineWithDossiers))); // waits for dossiers
-        Assert.False(Indicator(root, IndicatorCodes.ProcedureOnlineWithDossiers).GetProperty("available").GetBoolean());
+        // Seed 004: "80% TTHC mức độ 3 phát sinh hồ sơ": the three online procedures have had no online dossier.
+        var withDossiers = Indicator(root, IndicatorCodes.ProcedureOnlineWithDossiers);
+        Assert.True(withDossiers.GetProperty("available").GetBoolean());
+        Assert.Equal(0, Value(withDossiers));
+        Assert.Equal(3, withDossiers.GetProperty("denominator").GetDouble());
     }
 
     [Fact]

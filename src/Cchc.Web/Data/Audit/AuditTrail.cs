@@ -37,14 +37,17 @@ internal static class AuditTrail
         || property.EndsWith("Secret", StringComparison.Ordinal)
         || (entry.Entity is IdentityUserToken<int> && property == nameof(IdentityUserToken<int>.Value));
 
-    private static bool IsNoise(string property) => property.EndsWith("Stamp", StringComparison.Ordinal);
+    // A dossier's roll-up stamp (Rollup*) is derived bookkeeping, written with every change of its dossier.
+    private static bool IsNoise(string property) =>
+        property.EndsWith("Stamp", StringComparison.Ordinal) || property.StartsWith("Rollup", StringComparison.Ordinal);
 
-    public static List<Pending> Capture(ChangeTracker tracker)
+    /// <param name="derived">Entities written by a save hook (roll-up deltas): derived data, not business data.</param>
+    public static List<Pending> Capture(ChangeTracker tracker, Func<object, bool> derived)
     {
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (!IsAudited(entry)) continue;
+            if (!IsAudited(entry) || derived(entry.Entity)) continue;
             var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
             foreach (var p in entry.Properties)
             {

@@ -46,6 +46,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => new { d.ReceivingUnitId, d.CodeDate, d.Sequence });
         b.HasIndex(d => new { d.Status, d.DueDate });
         b.HasIndex(d => d.ProcedureId);
+        // The indicator drill-down: the dossiers behind a roll-up row, by the day they count on.
+        b.HasIndex(d => d.RollupReceivedOn);
+        b.HasIndex(d => d.RollupFinishedOn);
         b.HasOne<Unit>().WithMany().HasForeignKey(d => d.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Supplements).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);

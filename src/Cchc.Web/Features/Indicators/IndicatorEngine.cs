@@ -2,6 +2,7 @@ using Cchc.Core.Indicators;
 using Cchc.Core.Organisation;
 using Cchc.Web.Data;
 using Cchc.Web.Features.Account;
+using Cchc.Web.Features.Indicators.Rollups;
 using Cchc.Web.Features.Units;
 using Cchc.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -169,11 +170,14 @@ public static class IndicatorsSetup
 {
     public static void AddIndicators(this WebApplicationBuilder builder)
     {
+        builder.AddDossierRollups();
         builder.Services.AddScoped<IndicatorEngine>();
         builder.Services.AddScoped<IIndicatorSource, TaskSource>();
         builder.Services.AddScoped<IIndicatorSource, PlanSubmissionSource>();
         builder.Services.AddScoped<IIndicatorSource, ProcedureSource>();
         builder.Services.AddScoped<IIndicatorSource, EnteredSource>();
+        builder.Services.AddScoped<IIndicatorSource, DossierSource>();
+        builder.Services.AddScoped<IIndicatorSource, QueueSource>();
         builder.Services.AddScoped<EnterIndicator>();
         builder.Services.AddScoped<IndicatorReports>();
         builder.Services.AddScoped<TargetStatuses>();

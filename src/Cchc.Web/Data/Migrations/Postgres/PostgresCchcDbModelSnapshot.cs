@@ -199,6 +199,21 @@ namespace Cchc.Web.Data.Migrations.Postgres
                     b.Property<int?>("ReturnMethod")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RollupFinishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RollupFlags")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RollupProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RollupReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RollupUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -232,6 +247,10 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("RollupFinishedOn");
+
+                    b.HasIndex("RollupReceivedOn");
 
                     b.HasIndex("ReceivingUnitId", "SubmittedAtUtc");
 
@@ -1248,6 +1267,224 @@ namespace Cchc.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "UnitId", "ProcedureId");
+
+                    b.ToTable("dossier_rollup_days", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("dossier_rollup_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "UnitId", "ProcedureId");
+
+                    b.ToTable("dossier_rollup_months", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Web.Features.PlanImport.PlanImportDraft", b =>

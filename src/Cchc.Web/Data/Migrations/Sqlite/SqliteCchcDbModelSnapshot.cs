@@ -190,6 +190,21 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ReturnMethod")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RollupFinishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RollupFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RollupProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RollupReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RollupUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -223,6 +238,10 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("RollupFinishedOn");
+
+                    b.HasIndex("RollupReceivedOn");
 
                     b.HasIndex("ReceivingUnitId", "SubmittedAtUtc");
 
@@ -1201,6 +1220,222 @@ namespace Cchc.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "ProcedureId");
+
+                    b.ToTable("dossier_rollup_days", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("dossier_rollup_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Web.Features.Indicators.Rollups.DossierRollupMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataReused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateWithApology")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineOfOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedByPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransferredElectronically")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "UnitId", "ProcedureId");
+
+                    b.ToTable("dossier_rollup_months", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Web.Features.PlanImport.PlanImportDraft", b =>
