@@ -416,6 +416,83 @@ public abstract class DossierTests(TestApp app) : DataTest(app)
         Assert.Equal(new DateOnly(2025, 3, 11), received!.DueDate);
     }
 
+    private async Task<HttpResponseMessage> ResolveWithFileAsync(HttpClient client, Dossier d, string fileName, byte[] bytes)
+    {
+        var url = $"/Dossiers/Details/{Uri.EscapeDataString(d.Code)}";
+        var token = await UnitForms.TokenAsync(client, url);
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Resolve"), "action" },
+            { new StringContent(d.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
+            { new StringContent("true"), "digitised" },
+            { new ByteArrayContent(bytes), "resultFile", fileName },
+        };
+        return await client.PostAsync(url + "?handler=Act", content);
+    }
+
+    [Fact]
+    public async Task A_result_file_is_stored_with_the_resolution_listed_on_the_dossier_and_handed_to_the_citizen_online()
+    {
+        // Issue 5 point 3: result issued, digitised, returned online (NĐ 61 art. 20: where the applicant chose).
+        App.Clock.SetUtcNow(Vn(2025, 3, 3, 10));
+        var (tree, procedure, officer, caller) = await DeskAsync();
+        var specialist = await App.UserAsync(tree.DistrictA, Roles.Specialist);
+        var d = await ReceiveAsync(caller, procedure, phone: "0912 345 678");
+        d = (await WithServiceAsync(s => s.ActAsync(caller, d.Code, new ActInput(DossierAction.StartProcessing, d.Version), CancellationToken.None)))!;
+        App.Clock.SetUtcNow(Vn(2025, 3, 5, 10));
+        byte[] pdf = [.. "%PDF-1.7 bản sao văn bằng"u8];
+        var client = App.ClientFor(specialist);
+        var resolved = await ResolveWithFileAsync(client, d, "ket-qua.pdf", pdf);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var stored = await App.WithDbAsync(db => db.Dossiers().SingleAsync(x => x.Id == d.Id));
+        Assert.Equal(DossierStatus.Resolved, stored.Status);
+        Assert.True(stored.ResultElectronic && stored.ResultDigitised);
+        var attachment = await App.WithDbAsync(db => db.Set<Cchc.Web.Features.Files.FileAttachment>().SingleAsync(a => a.Id == stored.ResultFileId));
+        Assert.Equal(("ket-qua.pdf", "result"), (attachment.OriginalName, attachment.Purpose));
+
+        var page = await client.GetStringAsync($"/Dossiers/Details/{Uri.EscapeDataString(d.Code)}");
+        Assert.Contains("Kết quả giải quyết", page, StringComparison.Ordinal);
+        Assert.Contains($"/files/{attachment.Id}", page, StringComparison.Ordinal);
+        Assert.Equal(pdf, await client.GetByteArrayAsync($"/files/{attachment.Id}"));
+        var sibling = App.ClientFor(await App.UserAsync(tree.DistrictB, Roles.Leader));
+        Assert.Equal(HttpStatusCode.NotFound, (await sibling.GetAsync($"/files/{attachment.Id}")).StatusCode);
+
+        // Not returned yet: the citizen sees the status, no download.
+        var anonymous = App.AnonymousClient();
+        async Task<HttpResponseMessage> LookupAsync(string phone, string? handler = null) =>
+            await UnitForms.PostAsync(anonymous, "/Public/Dossiers" + (handler is null ? "" : $"?handler={handler}"), ("Code", d.Code), ("Phone", phone));
+        Assert.DoesNotContain("Tải kết quả giải quyết", await (await LookupAsync("5678")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/html", (await LookupAsync("5678", "Result")).Content.Headers.ContentType?.MediaType);
+
+        App.Clock.SetUtcNow(Vn(2025, 3, 5, 14));
+        await WithServiceAsync(s => s.ActAsync(caller, d.Code, new ActInput(DossierAction.Deliver, stored.Version, ReturnMethod: ReturnMethod.Online), CancellationToken.None));
+        Assert.Contains("Tải kết quả giải quyết (ket-qua.pdf)", await (await LookupAsync("5678")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var download = await LookupAsync("5678", "Result");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        var wrongPhone = await LookupAsync("0000", "Result");
+        Assert.Contains(Cchc.Web.Features.Public.Dossiers.IndexModel.NotFoundMessage, System.Net.WebUtility.HtmlDecode(await wrongPhone.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_result_file_of_a_forbidden_type_is_refused_and_the_dossier_stays_in_progress()
+    {
+        App.Clock.SetUtcNow(Vn(2025, 3, 3, 10));
+        var (tree, procedure, _, caller) = await DeskAsync();
+        var d = await ReceiveAsync(caller, procedure);
+        d = (await WithServiceAsync(s => s.ActAsync(caller, d.Code, new ActInput(DossierAction.StartProcessing, d.Version), CancellationToken.None)))!;
+        var client = App.ClientFor(await App.UserAsync(tree.DistrictA, Roles.Specialist));
+        var response = await ResolveWithFileAsync(client, d, "ket-qua.exe", [0x4D, 0x5A, 0x90, 0x00]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Loại tệp không được phép", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Dossiers().SingleAsync(x => x.Id == d.Id));
+        Assert.Equal(DossierStatus.InProgress, stored.Status);
+        Assert.Null(stored.ResultFileId);
+        Assert.False(await App.WithDbAsync(db => db.Set<Cchc.Web.Features.Files.FileAttachment>()
+            .AnyAsync(a => a.OwnerKind == Cchc.Web.Features.Files.FileOwners.Dossier && a.OwnerId == d.Id)));
+    }
+
     /// <summary>The page without its antiforgery token and echoed code, which differ per request.</summary>
     private static string Strip(string html) =>
         System.Text.RegularExpressions.Regex.Replace(html, "(value|content)=\"[^\"]*\"", "");

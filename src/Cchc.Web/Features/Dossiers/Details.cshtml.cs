@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cchc.Web.Features.Dossiers;
 
 /// <summary>One dossier: live state, timeline, and the actions the workflow allows from its status for the caller's role.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = Cchc.Web.Features.Files.FileRules.MaxRequestBytes)]
 public sealed class DetailsModel(DossierService service) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -22,10 +23,26 @@ public sealed class DetailsModel(DossierService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostActAsync(DossierAction action, int version, string? note, bool electronic, bool digitised,
-        ReturnMethod? returnMethod, bool paidOnline, CancellationToken ct) =>
-        RunAsync(() => service.ActAsync(Caller(), Code, new ActInput(action, version, note, electronic, digitised, returnMethod, paidOnline), ct),
+    public IReadOnlyList<Cchc.Web.Features.Files.FileAttachment> Files { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostActAsync(DossierAction action, int version, string? note, bool electronic, bool digitised,
+        ReturnMethod? returnMethod, bool paidOnline, IFormFile? resultFile, CancellationToken ct)
+    {
+        ResultUpload? upload = null;
+        if (resultFile is { Length: > 0 })
+        {
+            if (resultFile.Length > Cchc.Web.Features.Files.FileRules.MaxBytes)
+            {
+                ModelState.AddModelError("resultFile", $"Tệp kết quả vượt quá dung lượng cho phép ({Cchc.Web.Features.Files.FileRules.MaxBytes / 1024 / 1024} MB).");
+                return await LoadAsync(ct) ? Page() : NotFound();
+            }
+            using var buffer = new MemoryStream((int)resultFile.Length);
+            await resultFile.CopyToAsync(buffer, ct);
+            upload = new ResultUpload(resultFile.FileName, buffer.ToArray());
+        }
+        return await RunAsync(() => service.ActAsync(Caller(), Code, new ActInput(action, version, note, electronic, digitised, returnMethod, paidOnline, upload), ct),
             $"Đã thực hiện: {DossierActions.Name(action)}.", ct);
+    }
 
     public Task<IActionResult> OnPostHandOffAsync(string? unitCode, int workingDays, bool electronically, string? note, int version, CancellationToken ct) =>
         RunAsync(() => service.HandOffAsync(Caller(), Code, unitCode, workingDays, electronically, note, version, ct), "Đã chuyển xử lý liên thông.", ct);
@@ -70,6 +87,7 @@ public sealed class DetailsModel(DossierService service) : PageModel
         if (detail is null) return false;
         Detail = detail;
         var d = detail.Dossier;
+        Files = await service.FilesAsync(d, ct);
         Actions = d.FromIntegrationSystem ? [] : [.. d.AllowedActions().Where(a => DossierService.MayAct(user, a))];
         CanProcess = !d.FromIntegrationSystem && DossierService.MayProcess(user);
         CanSendApology = !d.FromIntegrationSystem && (DossierService.MayReceive(user) || CanProcess);

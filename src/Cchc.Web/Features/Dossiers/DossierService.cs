@@ -47,7 +47,10 @@ public sealed class IntakeInput
     public Applicant Applicant => new(ApplicantName ?? "", ApplicantPhone, ApplicantEmail, ApplicantAddress);
 }
 
-/// <summary>A workflow action on one dossier, with what some actions need; <see cref="Version"/> is the one read.</summary>
+/// <summary>
+/// A workflow action on one dossier, with what some actions need; <see cref="Version"/> is the one read.
+/// <see cref="ResultFile"/>: the result document issued with a resolution (kết quả điện tử), stored through FileStore.
+/// </summary>
 public sealed record ActInput(
     DossierAction Action,
     int Version,
@@ -55,7 +58,11 @@ public sealed record ActInput(
     bool ResultElectronic = false,
     bool ResultDigitised = false,
     ReturnMethod? ReturnMethod = null,
-    bool PaidOnline = false);
+    bool PaidOnline = false,
+    ResultUpload? ResultFile = null);
+
+/// <summary>An uploaded result document: its name as sent and its bytes.</summary>
+public sealed record ResultUpload(string? Name, byte[] Content);
 
 /// <summary>Both readings of a dossier's time now, and whether an apology is owed (docs/dossiers.md, "Classification").</summary>
 public sealed record DossierClassification(
@@ -205,7 +212,7 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
             Dossier.SubmitOnline(AgencyCode(unit), seq, procedure, unit.Id, input.Applicant.Checked(), Now,
                 string.Join('\n', files.Select(f => Files.FileRules.CleanName(f.Name))), actor, clock), ct);
         foreach (var (name, content) in files)
-            await fileStore.AttachAsync(name, content, Files.FileOwners.Dossier, dossier.Id, "submission", citizen, ct);
+            await fileStore.AttachAsync(name, content, Files.FileOwners.Dossier, dossier.Id, Files.FilePurposes.Submission, citizen, ct);
         await tx.CommitAsync(ct);
         return dossier;
     }
@@ -256,8 +263,18 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
             throw new RuleViolation($"Vai trò của bạn không được thực hiện thao tác «{DossierActions.Name(input.Action)}».", "action");
         var clock = await ClockAsync(ct);
         var actor = Actor(user, DossierEventSource.Desk);
+        if (input.ResultFile is not null && input.Action != DossierAction.Resolve)
+            throw new RuleViolation("Chỉ đính kèm tệp kết quả khi ghi nhận đã giải quyết xong hồ sơ.", "resultFile");
+        await using var tx = input.ResultFile is null ? null : await db.Database.BeginTransactionAsync(ct);
         switch (input.Action)
         {
+            case DossierAction.Resolve when input.ResultFile is { } upload:
+                // The file and the resolution in one transaction: a refused action (or file) stores neither.
+                if (!dossier.AllowedActions().Contains(DossierAction.Resolve))
+                    throw new RuleViolation($"Không thể ghi nhận giải quyết xong hồ sơ ở trạng thái «{DossierWorkflow.Name(dossier.Status)}».", "action");
+                var file = await fileStore.AttachAsync(upload.Name, upload.Content, Files.FileOwners.Dossier, dossier.Id, Files.FilePurposes.Result, user, ct);
+                dossier.Resolve(Now, actor, input.Note, electronic: true, input.ResultDigitised, file.Id);
+                break;
             case DossierAction.Resolve:
                 dossier.Resolve(Now, actor, input.Note, input.ResultElectronic, input.ResultDigitised);
                 break;
@@ -273,8 +290,13 @@ public sealed class DossierService(CchcDb db, CalendarProvider calendars, TimePr
                 break;
         }
         await SaveCheckedAsync(dossier, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return dossier;
     }
+
+    /// <summary>The dossier's attached files (what the citizen submitted, the result), for those who see the dossier.</summary>
+    public Task<List<Files.FileAttachment>> FilesAsync(Dossier dossier, CancellationToken ct) =>
+        fileStore.ListAsync(Files.FileOwners.Dossier, [dossier.Id], ct);
 
     /// <summary>Liên thông: hands the dossier to another unit for a share of the working days.</summary>
     public async Task<Dossier?> HandOffAsync(CurrentUser user, string code, string? unitCode, int workingDays, bool electronically, string? note, int version, CancellationToken ct)

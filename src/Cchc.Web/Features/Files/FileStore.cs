@@ -40,7 +40,19 @@ public static class FilePurposes
     /// <summary>Sản phẩm của nhiệm vụ (the delivered document).</summary>
     public const string Product = "product";
 
-    public static string DisplayName(string purpose) => purpose == Product ? "Sản phẩm" : "Tài liệu kiểm chứng";
+    /// <summary>A dossier's result document (kết quả giải quyết TTHC).</summary>
+    public const string Result = "result";
+
+    /// <summary>What a citizen attached to an online dossier.</summary>
+    public const string Submission = "submission";
+
+    public static string DisplayName(string purpose) => purpose switch
+    {
+        Product => "Sản phẩm",
+        Result => "Kết quả giải quyết",
+        Submission => "Thành phần hồ sơ",
+        _ => "Tài liệu kiểm chứng",
+    };
 }
 
 /// <summary>A file attached to a record (a task's evidence or product, a target's evidence).</summary>

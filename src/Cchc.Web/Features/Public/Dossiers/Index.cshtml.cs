@@ -39,4 +39,15 @@ public sealed class IndexModel(DossierLookup lookup) : PageModel
         if (result == LookupResult.TooManyAttempts) Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return Page();
     }
+
+    /// <summary>The result document of a dossier returned online: the code and phone are checked again, as for a lookup.</summary>
+    public async Task<IActionResult> OnPostResultAsync(CancellationToken ct)
+    {
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var (result, document) = await lookup.ResultAsync(client, Code, Phone, ct);
+        if (document is { } d) return File(d.File.Content, d.File.ContentType, d.Attachment.OriginalName);
+        Message = result == LookupResult.TooManyAttempts ? TooManyMessage : NotFoundMessage;
+        if (result == LookupResult.TooManyAttempts) Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
+    }
 }
