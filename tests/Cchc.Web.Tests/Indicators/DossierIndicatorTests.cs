@@ -83,21 +83,35 @@ public abstract class DossierIndicatorTests(TestApp app) : DataTest(app)
         App.WithServicesAsync(sp => sp.GetRequiredService<DossierRollupStore>().ReconcileAsync(CancellationToken.None));
 
     /// <summary>
-    /// Four dossiers at District A's desk in March 2025 (5 working days; received Mon 03/03 → due Mon 10/03,
-    /// domain-rules A4): early and returned by post; by post, on time, digitised; late; still open.
+    /// Five dossiers at District A's desk in March 2025 (5 working days; received Mon 03/03 → due Mon 10/03,
+    /// domain-rules A4): d1 early and returned by post; d2 by post, handed on electronically, on time, digitised;
+    /// d3 handed on on paper, late; d4 open; d5 submitted online for a fee-bearing procedure, paid online, open.
     /// </summary>
     private async Task<(TestTree Tree, Desk Desk, Dossier[] Dossiers)> MarchAsync()
     {
         var tree = await App.TreeAsync();
         var desk = await DeskAsync(tree.DistrictA);
         var procedure = await ProcedureAsync(tree.DistrictA);
+        var paid = await ProcedureAsync(tree.DistrictA, fee: 50_000);
         App.Clock.SetUtcNow(Vn(2025, 3, 3, 9));
         var d1 = await ReceiveAsync(desk.Officer, procedure);
         var d2 = await ReceiveAsync(desk.Officer, procedure, channel: 3);
         var d3 = await ReceiveAsync(desk.Officer, procedure, resupplied: true);
+        App.Clock.SetUtcNow(Vn(2025, 3, 3, 20));
+        var d5 = await Service(s => s.SubmitOnlineAsync(new IntakeInput { ProcedureCode = paid.Code, ApplicantName = "Lê Thị Hoa", ApplicantPhone = "0977123456" },
+            [("don.pdf", [.. "%PDF-1.7 đơn"u8])], CancellationToken.None));
         App.Clock.SetUtcNow(Vn(2025, 3, 4, 9));
         var d4 = await ReceiveAsync(desk.Officer, procedure);
+        d5 = await ActAsync(desk.Officer, d5, DossierAction.Receive);
+        d5 = await ActAsync(desk.Officer, d5, DossierAction.StartProcessing);
+        d5 = await ActAsync(desk.Specialist, d5, DossierAction.RequestPayment, "Nộp lệ phí 50.000 đồng");
+        d5 = (await Service(s => s.ActAsync(desk.Officer, d5.Code, new ActInput(DossierAction.CompletePayment, d5.Version, PaidOnline: true), CancellationToken.None)))!;
         foreach (var d in new[] { d1, d2, d3 }) await ActAsync(desk.Officer, d, DossierAction.StartProcessing);
+        foreach (var (d, electronically) in new[] { (d2, true), (d3, false) })
+        {
+            var current = (await Service(s => s.GetAsync(desk.Officer, d.Code, CancellationToken.None)))!.Dossier;
+            await Service(s => s.HandOffAsync(As(desk.Leader, tree.DistrictA, Roles.Leader), d.Code, tree.SchoolA1.Code, 1, electronically, null, current.Version, CancellationToken.None));
+        }
         d1 = await Service(async s => (await s.GetAsync(desk.Officer, d1.Code, CancellationToken.None))!.Dossier);
         App.Clock.SetUtcNow(Vn(2025, 3, 7, 10));
         d1 = await ActAsync(desk.Specialist, d1, DossierAction.Resolve);
@@ -106,7 +120,7 @@ public abstract class DossierIndicatorTests(TestApp app) : DataTest(app)
         d2 = await ActAsync(desk.Specialist, (await Service(s => s.GetAsync(desk.Officer, d2.Code, CancellationToken.None)))!.Dossier, DossierAction.Resolve, digitised: true);
         App.Clock.SetUtcNow(Vn(2025, 3, 12, 9));
         d3 = await ActAsync(desk.Specialist, (await Service(s => s.GetAsync(desk.Officer, d3.Code, CancellationToken.None)))!.Dossier, DossierAction.Resolve);
-        return (tree, desk, [d1, d2, d3, d4]);
+        return (tree, desk, [d1, d2, d3, d4, d5]);
     }
 
     [Fact]
@@ -120,14 +134,15 @@ public abstract class DossierIndicatorTests(TestApp app) : DataTest(app)
             var root = await IndicatorsAsync(desk.Leader, $"unit={tree.DistrictA.Code}&{query}");
             Assert.Equal((66.67, 2.0, 3.0), Figure(root, IndicatorCodes.DossierOnTimeRate));        // d1 early, d2 on time of d1–d3
             Assert.Equal((33.33, 1.0, 3.0), Figure(root, IndicatorCodes.DossierEarlyRate));         // d1
-            Assert.Equal((25.0, 1.0, 4.0), Figure(root, IndicatorCodes.DossierPostalReceiptRate));  // d2 of four received
+            Assert.Equal((20.0, 1.0, 5.0), Figure(root, IndicatorCodes.DossierPostalReceiptRate));  // d2 of five received
             Assert.Equal((33.33, 1.0, 3.0), Figure(root, IndicatorCodes.DossierPostalReturnRate));  // d1 of three results
             Assert.Equal((33.33, 1.0, 3.0), Figure(root, IndicatorCodes.DossierDigitisedResultRate)); // d2
-            Assert.Equal((75.0, 3.0, 4.0), Figure(root, IndicatorCodes.DataReuseRate));             // all but d3
+            Assert.Equal((80.0, 4.0, 5.0), Figure(root, IndicatorCodes.DataReuseRate));             // all but d3
             Assert.Equal((0.0, 0.0, 1.0), Figure(root, IndicatorCodes.LateDossierApologyRate));     // d3 late, no letter
-            Assert.Equal((0.0, 0.0, 4.0), Figure(root, IndicatorCodes.DossierOnlineRate));          // none online of four
-            Assert.Equal(((double?)null, 0.0, 0.0), Figure(root, IndicatorCodes.OnlinePaymentRate)); // nothing fee-bearing: no data
-            Assert.Equal((0.0, 0.0, 1.0), Figure(root, IndicatorCodes.ProcedureOnlineWithDossiers)); // one online procedure, no online dossier
+            Assert.Equal((20.0, 1.0, 5.0), Figure(root, IndicatorCodes.DossierOnlineRate));         // d5 of five, all of online procedures
+            Assert.Equal((100.0, 1.0, 1.0), Figure(root, IndicatorCodes.OnlinePaymentRate));        // d5, the one fee-bearing dossier
+            Assert.Equal((50.0, 1.0, 2.0), Figure(root, IndicatorCodes.InternalElectronicTransferRate)); // d2 of the hand-offs d2, d3
+            Assert.Equal((50.0, 1.0, 2.0), Figure(root, IndicatorCodes.ProcedureOnlineWithDossiers)); // the paid procedure of two online ones
             // The same dossiers, seen from the department (subtree) and not from District B.
             var dept = await IndicatorsAsync(await App.UserAsync(tree.Department, Roles.Leader), $"unit={tree.Department.Code}&{query}");
             Assert.Equal((66.67, 2.0, 3.0), Figure(dept, IndicatorCodes.DossierOnTimeRate));
