@@ -82,6 +82,8 @@ public abstract partial class AuthorizationTests(TestApp app) : DataTest(app)
         ["PAGE /Indicators/Index"] = Rule.AnyRole,
         ["PAGE /Indicators/Index?handler=Xlsx"] = Rule.AnyRole,
         ["PAGE /Indicators/Index?handler=RankingXlsx"] = Rule.AnyRole,
+        ["PAGE /Indicators/Print"] = Rule.AnyRole,
+        ["PAGE /Indicators/Print?handler=Pdf"] = Rule.AnyRole,
         ["PAGE /Reports/Index"] = Rule.AnyRole,
         ["PAGE /Feedback/Index"] = Rule.AnyRole,
         ["PAGE /Inspections/Index"] = Rule.AnyRole,
