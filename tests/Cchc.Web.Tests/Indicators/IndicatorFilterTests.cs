@@ -282,7 +282,7 @@ public abstract class IndicatorFilterTests(TestApp app) : DataTest(app)
         Assert.Equal([tree.SchoolA1.Code, tree.SchoolA2.Code], IndicatorHtml.RankingRows().Matches(html).Select(m => m.Groups[1].Value).ToArray());
         Assert.DoesNotContain($"unit={tree.SchoolA1.Code}", html);
         Assert.DoesNotContain(tree.SchoolB1.Name, html);
-        Assert.Contains("(nay không thuộc phạm vi của bạn)", html);
+        Assert.Contains("Đơn vị không có liên kết nay không thuộc phạm vi của bạn", html);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Indicators?unit={tree.SchoolA1.Code}")).StatusCode);
     }
 
