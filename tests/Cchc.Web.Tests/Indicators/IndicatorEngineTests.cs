@@ -228,7 +228,7 @@ public abstract class IndicatorEngineTests(TestApp app) : DataTest(app)
         var ranking = await App.WithServicesAsync(async sp =>
         {
             var engine = sp.GetRequiredService<IndicatorEngine>();
-            var scope = await engine.ScopeAsync(Caller(leaderA, tree.DistrictA, Roles.Leader), new IndicatorQuery(null, true, ReportingPeriod.Year(2026)), CancellationToken.None);
+            var scope = await engine.ScopeAsync(IndicatorHtml.Caller(leaderA, tree.DistrictA, Roles.Leader), new IndicatorQuery(null, true, ReportingPeriod.Year(2026)), CancellationToken.None);
             return await sp.GetRequiredService<IndicatorReports>().RankingAsync(scope!, IndicatorCodes.TaskCompletionRate, CancellationToken.None);
         });
         Assert.Equal([tree.SchoolA1.Name, tree.SchoolA2.Name], ranking!.Rows.Select(r => r.Unit.Name).ToArray());
@@ -273,9 +273,6 @@ public abstract class IndicatorEngineTests(TestApp app) : DataTest(app)
         Assert.Equal("Missed", target.GetProperty("status").GetString());
         Assert.Equal("Không đạt", target.GetProperty("statusName").GetString());
     }
-
-    private static CurrentUser Caller(AppUser user, Unit unit, string role) =>
-        new(user.Id, user.FullName, unit.Id, unit.Path, new HashSet<string> { role });
 
     private Task<IReadOnlyList<IndicatorRecord>> RecordsAsync(AppUser user, Unit unit, string code, ReportingPeriod period) =>
         App.WithServicesAsync(async sp =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cchc.Core.Access;
 using Cchc.Core.Indicators;
 using Cchc.Core.Plans;
@@ -11,38 +10,19 @@ using Cchc.Web.Tests.Security;
 namespace Cchc.Web.Tests.Indicators;
 
 /// <summary>The overview page, its exports and the entry form; the page shows the same figures as the API.</summary>
-public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
+public abstract class IndicatorPagesTests(TestApp app) : DataTest(app)
 {
-    private async Task<TestTree> TreeWithTasksAsync()
-    {
-        var tree = await App.TreeAsync();
-        var plan = new Plan(tree.Department.Id, "Kế hoạch Cải cách hành chính năm 2026", 2026, 2026);
-        plan.AddTarget(new Target(IndicatorCodes.TaskCompletionRate, null, Comparator.AtLeast, 100, "%", 2026));
-        void Add(string n, string deadline, int unit, DateOnly? done)
-        {
-            var t = plan.AddTask(new PlanTask(n, $"Nhiệm vụ {n}", null, DeadlineParser.Parse(deadline, 2026)));
-            t.Assign(unit, []);
-            if (done is { } d) t.Complete(d);
-        }
-        Add("1", "Tháng 1/2026", tree.SchoolA1.Id, new DateOnly(2026, 1, 10));
-        Add("2", "Tháng 1/2026", tree.SchoolA2.Id, null);
-        Add("3", "Tháng 2/2026", tree.SchoolB1.Id, new DateOnly(2026, 2, 10));
-        plan.Issue("9/KH-SGDĐT", new DateOnly(2026, 1, 5));
-        await App.InsertAsync(plan);
-        return tree;
-    }
-
     [Fact]
     public async Task The_page_shows_the_same_figures_as_the_api()
     {
-        var tree = await TreeWithTasksAsync();
+        var tree = await App.TreeWithTasksAsync();
         var leader = await App.UserAsync(tree.Department, Roles.Leader);
         var client = App.ClientFor(leader);
 
         var html = await client.GetStringAsync("/Indicators?kind=Year&year=2026");
         var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators?from=2026-01-01&to=2026-12-31")).RootElement;
 
-        var onPage = ValueCells().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var onPage = IndicatorHtml.ValueCells().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         var compared = 0;
         foreach (var i in api.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("available").GetBoolean()))
         {
@@ -62,12 +42,12 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
     [Fact]
     public async Task The_ranking_lists_the_child_units_best_first_and_links_to_each()
     {
-        var tree = await TreeWithTasksAsync();
+        var tree = await App.TreeWithTasksAsync();
         var leader = await App.UserAsync(tree.Department, Roles.Leader);
 
         var html = Forms.Decode(await App.ClientFor(leader).GetStringAsync("/Indicators?kind=Year&year=2026&rank=TASK_COMPLETION_RATE"));
 
-        var rows = RankingRows().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        var rows = IndicatorHtml.RankingRows().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(tree.DistrictB.Code, rows[0]);   // 1/1
         Assert.Equal(tree.DistrictA.Code, rows[1]);   // 1/2
         Assert.Contains($"unit={tree.DistrictA.Code}", html);
@@ -79,7 +59,7 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
     [Fact]
     public async Task The_plan_page_shows_the_live_value_beside_the_target()
     {
-        var tree = await TreeWithTasksAsync();
+        var tree = await App.TreeWithTasksAsync();
         var leader = await App.UserAsync(tree.Department, Roles.Leader);
         var planId = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Plans.Where(p => p.IssuingUnitId == tree.Department.Id).Select(p => p.Id)));
@@ -94,7 +74,7 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
     [Fact]
     public async Task A_unit_outside_the_readers_subtree_is_not_found()
     {
-        var tree = await TreeWithTasksAsync();
+        var tree = await App.TreeWithTasksAsync();
         var leaderA = await App.UserAsync(tree.DistrictA, Roles.Leader);
         var response = await App.ClientFor(leaderA).GetAsync($"/Indicators?unit={tree.DistrictB.Code}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -103,7 +83,7 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
     [Fact]
     public async Task The_overview_and_the_ranking_export_to_xlsx()
     {
-        var tree = await TreeWithTasksAsync();
+        var tree = await App.TreeWithTasksAsync();
         var leader = await App.UserAsync(tree.Department, Roles.Leader);
         var client = App.ClientFor(leader);
 
@@ -172,11 +152,6 @@ public abstract partial class IndicatorPagesTests(TestApp app) : DataTest(app)
         Assert.Contains("/Account/AccessDenied", enter.Headers.Location!.OriginalString);
     }
 
-    [GeneratedRegex("<tr data-code=\"([A-Z_]+)\">\\s*<th[^>]*>.*?</th>\\s*<td class=\"value\" data-value=\"([^\"]*)\"", RegexOptions.Singleline)]
-    private static partial Regex ValueCells();
-
-    [GeneratedRegex("<tr data-unit=\"([^\"]+)\">")]
-    private static partial Regex RankingRows();
 }
 
 public sealed class IndicatorPagesTestsOnSqlite(SqliteApp app) : IndicatorPagesTests(app), IClassFixture<SqliteApp>;

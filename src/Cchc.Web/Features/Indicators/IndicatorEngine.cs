@@ -34,13 +34,16 @@ public sealed record IndicatorFilter(string? Field, string? ProcedureCode)
 
 public sealed record UnitRef(int Id, string Code, string Name);
 
+/// <summary>A unit under another in the ranking; <paramref name="Visible"/> = in the reader's subtree today, so its own overview opens.</summary>
+public sealed record ChildUnit(UnitRef Unit, bool Visible);
+
 /// <summary>
 /// The unit and period one computation is for, with the organisation's history: a record of unit X dated D
 /// counts when X (or the unit X's figures passed to, if X had ended by D) was the scope's unit, or — with
 /// <see cref="Subtree"/> — under it, in the tree AS IT WAS on D (docs/organisation.md, UnitHistory).
 /// </summary>
 public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree, ReportingPeriod period, DateOnly today, UnitHistory history,
-    IndicatorFilter? filter = null)
+    IndicatorFilter? filter = null, UnitRef? within = null)
 {
     public CurrentUser User { get; } = user;
     public UnitRef Unit { get; } = unit;
@@ -53,18 +56,28 @@ public sealed class IndicatorScope(CurrentUser user, UnitRef unit, bool subtree,
     /// <summary>Field / procedure filter: sources whose records belong to a procedure honour it; the others ignore it.</summary>
     public IndicatorFilter Filter { get; } = filter ?? IndicatorFilter.None;
 
+    /// <summary>
+    /// A ranking row's parent (<see cref="ForChild"/>): a record counts only while the row's unit was under it, so
+    /// that a school which left a Phòng GDĐT mid-period shows the Phòng's reader only what the Phòng's figure holds.
+    /// </summary>
+    public UnitRef? Within { get; } = within;
+
     /// <summary>Does a record of <paramref name="unitId"/> dated <paramref name="day"/> count in this scope?</summary>
     public bool Includes(int unitId, DateOnly day)
     {
         if (History.RollUpTarget(unitId, day) is not int target) return false;
+        if (Within is { } parent && !History.IsWithinOn(target, parent.Id, day)) return false;
         return Subtree ? History.IsWithinOn(target, Unit.Id, day) : target == Unit.Id;
     }
 
-    public IndicatorScope WithPeriod(ReportingPeriod period) => new(User, Unit, Subtree, period, Today, History, Filter);
+    public IndicatorScope WithPeriod(ReportingPeriod period) => new(User, Unit, Subtree, period, Today, History, Filter, Within);
 
     public IndicatorScope WithUnit(UnitRef unit, bool subtree) => new(User, unit, subtree, Period, Today, History, Filter);
 
-    public IndicatorScope WithFilter(IndicatorFilter filter) => new(User, Unit, Subtree, Period, Today, History, filter);
+    public IndicatorScope WithFilter(IndicatorFilter filter) => new(User, Unit, Subtree, Period, Today, History, filter, Within);
+
+    /// <summary>One row of the ranking: <paramref name="child"/> with its subtree, counting only what also counts for this scope's unit.</summary>
+    public IndicatorScope ForChild(UnitRef child) => new(User, child, true, Period, Today, History, Filter, Unit);
 }
 
 /// <summary>One computed value; <see cref="Groups"/> are the same formula per field (lĩnh vực), where the source knows them.</summary>
@@ -148,10 +161,12 @@ public sealed class IndicatorEngine(CchcDb db, IEnumerable<IIndicatorSource> sou
         SourceOf(code) is { } s ? s.RecordsAsync(scope, code, ct) : Task.FromResult<IReadOnlyList<IndicatorRecord>>([]);
 
     /// <summary>
-    /// The units directly under the scope's unit at the end of the period (as the tree was then) that the
-    /// caller can see: the rows of the ranking and the next step of the drill-down.
+    /// The units directly under the scope's unit at the end of the period, as the tree was then: the rows of the
+    /// ranking and the next step of the drill-down. The reader can see the scope's unit, so they see what it was
+    /// made of then, also units that have since moved out of the reader's subtree (a closed Phòng GDĐT's schools,
+    /// now under communes); those are marked not <see cref="ChildUnit.Visible"/>.
     /// </summary>
-    public async Task<IReadOnlyList<UnitRef>> ChildrenAsync(IndicatorScope scope, CancellationToken ct)
+    public async Task<IReadOnlyList<ChildUnit>> ChildrenAsync(IndicatorScope scope, CancellationToken ct)
     {
         var day = scope.Period.To < scope.Today ? scope.Period.To : scope.Today;
         // A unit that ended within the period (a Phòng GDĐT closed on 01/07/2025) ranks its children as of its last day.
@@ -159,10 +174,13 @@ public sealed class IndicatorEngine(CchcDb db, IEnumerable<IIndicatorSource> sou
             && scope.History.TimelineOf(scope.Unit.Id).FirstOrDefault(e => e.Ends) is { } end && end.EffectiveOn > scope.Period.From)
             day = end.EffectiveOn.AddDays(-1);
         var ids = scope.History.TreeOn(day).Where(s => s.ParentId == scope.Unit.Id).Select(s => s.UnitId).ToList();
-        var rows = await db.Units.AsNoTracking().VisibleTo(scope.User).Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.Type }).ToListAsync(ct);
+        // Not cut by VisibleTo: the ids are the history of a unit the reader sees (ResolveUnitAsync), and what its
+        // rows count is cut to it by ForChild; VisibleTo only says whose own overview the reader may open.
+        var visible = db.Units.VisibleTo(scope.User);
+        var rows = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Code, u.Name, u.Type, Visible = visible.Any(v => v.Id == u.Id) }).ToListAsync(ct);
         return rows.OrderBy(u => u.Type).ThenBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
-            .Select(u => new UnitRef(u.Id, u.Code, scope.History.On(u.Id, day)?.Name ?? u.Name)).ToList();
+            .Select(u => new ChildUnit(new UnitRef(u.Id, u.Code, scope.History.On(u.Id, day)?.Name ?? u.Name), u.Visible)).ToList();
     }
 }
 
@@ -181,5 +199,6 @@ public static class IndicatorsSetup
         builder.Services.AddScoped<EnterIndicator>();
         builder.Services.AddScoped<IndicatorReports>();
         builder.Services.AddScoped<TargetStatuses>();
+        builder.Services.AddScoped<IndicatorFilterOptions>();
     }
 }

@@ -4,21 +4,23 @@ using Cchc.Web.Features.Account;
 
 namespace Cchc.Web.Features.Indicators;
 
+/// <summary>One indicator of the overview; <paramref name="Filtered"/>: a field / procedure filter is set and acts on this indicator.</summary>
 public sealed record OverviewLine(
     IndicatorDefinition Definition, bool Available, IndicatorFigure? Figure, IReadOnlyList<TargetLine> Targets,
-    IReadOnlyList<(string Month, double? Value)> Trend)
+    IReadOnlyList<(string Month, double? Value)> Trend, bool Filtered = false)
 {
     public IndicatorValue? Value => Figure?.Value;
 }
 
-public sealed record IndicatorOverview(IndicatorScope Scope, IReadOnlyList<OverviewLine> Lines, IReadOnlyList<UnitRef> Children, bool IsDemo)
+public sealed record IndicatorOverview(IndicatorScope Scope, IReadOnlyList<OverviewLine> Lines, IReadOnlyList<ChildUnit> Children, bool IsDemo)
 {
     public IEnumerable<OverviewLine> Computed => Lines.Where(l => l.Available && l.Definition.IsComputed);
     public IEnumerable<OverviewLine> Entered => Lines.Where(l => l.Available && !l.Definition.IsComputed);
     public IEnumerable<OverviewLine> Pending => Lines.Where(l => !l.Available);
 }
 
-public sealed record RankingRow(UnitRef Unit, IndicatorFigure Figure, int? Rank);
+/// <summary>A ranked unit; <paramref name="Linked"/>: the reader may open its own overview (it is in their subtree today).</summary>
+public sealed record RankingRow(UnitRef Unit, IndicatorFigure Figure, int? Rank, bool Linked = true);
 
 public sealed record IndicatorRanking(IndicatorDefinition Definition, IReadOnlyList<RankingRow> Rows);
 
@@ -38,7 +40,8 @@ public sealed class IndicatorReports(IndicatorEngine engine, TargetStatuses targ
         var trend = withTrend ? await TrendAsync(scope, ct) : null;
         var lines = IndicatorCatalogue.All.Select(d => new OverviewLine(d, engine.SourceOf(d.Code) is not null, figures.GetValueOrDefault(d.Code),
             targetLines.Where(t => t.Code == d.Code).ToList(),
-            trend?.Select(m => (m.Label, m.Figures.GetValueOrDefault(d.Code)?.Value.Value)).ToList() ?? [])).ToList();
+            trend?.Select(m => (m.Label, m.Figures.GetValueOrDefault(d.Code)?.Value.Value)).ToList() ?? [],
+            !scope.Filter.IsEmpty && FilterOptions.AppliesTo(d))).ToList();
         var isDemo = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Units, u => u.Id == scope.Unit.Id && u.IsDemo, ct);
         return new IndicatorOverview(scope, lines, await engine.ChildrenAsync(scope, ct), isDemo);
     }
@@ -48,20 +51,20 @@ public sealed class IndicatorReports(IndicatorEngine engine, TargetStatuses targ
     {
         var definition = IndicatorCatalogue.Find(code);
         if (definition is null || engine.SourceOf(code) is null) return null;
-        var rows = new List<(UnitRef Unit, IndicatorFigure Figure)>();
+        var rows = new List<(ChildUnit Child, IndicatorFigure Figure)>();
         foreach (var child in await engine.ChildrenAsync(scope, ct))
-            rows.Add((child, await engine.ComputeOneAsync(scope.WithUnit(child, true), code, ct) ?? new IndicatorFigure(IndicatorValue.Of(code, null))));
+            rows.Add((child, await engine.ComputeOneAsync(scope.ForChild(child.Unit), code, ct) ?? new IndicatorFigure(IndicatorValue.Of(code, null))));
         var lowerBetter = definition.Direction == IndicatorDirection.LowerIsBetter;
         var ordered = rows.OrderBy(r => r.Figure.Value.Value is null)
             .ThenBy(r => lowerBetter ? r.Figure.Value.Value : -r.Figure.Value.Value)
-            .ThenBy(r => r.Unit.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), true)).ToList();
+            .ThenBy(r => r.Child.Unit.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), true)).ToList();
         var result = new List<RankingRow>();
         for (var i = 0; i < ordered.Count; i++)
         {
             var v = ordered[i].Figure.Value.Value;
             // Equal values share a rank ("1, 1, 3").
             int? rank = v is null ? null : i > 0 && ordered[i - 1].Figure.Value.Value is { } prev && Math.Round(prev, 2) == Math.Round(v.Value, 2) ? result[i - 1].Rank : i + 1;
-            result.Add(new RankingRow(ordered[i].Unit, ordered[i].Figure, rank));
+            result.Add(new RankingRow(ordered[i].Child.Unit, ordered[i].Figure, rank, ordered[i].Child.Visible));
         }
         return new IndicatorRanking(definition, result);
     }

@@ -7,11 +7,14 @@ namespace Cchc.Web.Features.Indicators;
 
 public sealed record TargetResponse(int TargetId, int PlanId, string Plan, string Description, int? Year, double? Value, bool Live, TargetStatus Status, string StatusName, IReadOnlyList<string> GroupsBelowMinimum);
 
+/// <summary><paramref name="Filtered"/>: a field / procedure filter is set and acts on this indicator (procedures and dossiers).</summary>
 public sealed record IndicatorResponse(
     string Code, string Name, IndicatorKind Kind, string Unit, IndicatorSource Source, bool Available,
-    double? Value, double? Numerator, double? Denominator, string? Note, IReadOnlyList<TargetResponse> Targets);
+    double? Value, double? Numerator, double? Denominator, string? Note, IReadOnlyList<TargetResponse> Targets, bool Filtered);
 
-public sealed record IndicatorsResponse(string UnitCode, string UnitName, bool Subtree, DateOnly From, DateOnly To, string Period, IReadOnlyList<IndicatorResponse> Indicators);
+/// <summary><paramref name="Field"/> and <paramref name="Procedure"/>: the filter applied, as the catalogue writes them (null = none).</summary>
+public sealed record IndicatorsResponse(string UnitCode, string UnitName, bool Subtree, DateOnly From, DateOnly To, string Period,
+    string? Field, string? Procedure, IReadOnlyList<IndicatorResponse> Indicators);
 
 /// <summary>Reading the period from a request: dates as yyyy-MM-dd (or dd/MM/yyyy); a whole month, quarter, half or year is named as such.</summary>
 public static class PeriodInput
@@ -44,12 +47,14 @@ public static class IndicatorsApi
 {
     public static void MapIndicators(this WebApplication app)
     {
-        app.MapGet("/api/v1/indicators", async (string? unit, string? from, string? to, bool? subtree, CurrentUser user,
-            IndicatorReports reports, IndicatorEngine engine, CancellationToken ct) =>
+        app.MapGet("/api/v1/indicators", async (string? unit, string? from, string? to, bool? subtree, string? field, string? procedure, CurrentUser user,
+            IndicatorReports reports, IndicatorEngine engine, IndicatorFilterOptions filterOptions, CancellationToken ct) =>
         {
             var (period, errors) = PeriodInput.Parse(from, to, engine.Today);
-            if (period is null) return Results.ValidationProblem(errors, title: ApiErrors.ValidationTitle);
-            var overview = await reports.OverviewAsync(user, new IndicatorQuery(unit, subtree ?? true, period), false, ct);
+            var (filter, filterErrors) = (await filterOptions.ForAsync(user, ct)).Check(field, procedure);
+            foreach (var (key, messages) in filterErrors) errors[key] = messages;
+            if (period is null || errors.Count > 0) return Results.ValidationProblem(errors, title: ApiErrors.ValidationTitle);
+            var overview = await reports.OverviewAsync(user, new IndicatorQuery(unit, subtree ?? true, period, filter.Field, filter.ProcedureCode), false, ct);
             if (overview is null)
                 return Results.Problem(statusCode: 404, title: "Không tìm thấy đơn vị hoặc đơn vị nằm ngoài phạm vi của bạn.");
             return Results.Ok(ToResponse(overview));
@@ -58,10 +63,11 @@ public static class IndicatorsApi
 
     public static IndicatorsResponse ToResponse(IndicatorOverview o) => new(
         o.Scope.Unit.Code, o.Scope.Unit.Name, o.Scope.Subtree, o.Scope.Period.From, o.Scope.Period.To, o.Scope.Period.Label,
+        o.Scope.Filter.Field, o.Scope.Filter.ProcedureCode,
         o.Lines.Select(l => new IndicatorResponse(l.Definition.Code, l.Definition.NameVi, l.Definition.Kind, l.Definition.Unit, l.Definition.Source,
             l.Available, l.Value?.Value, l.Value?.Numerator, l.Value?.Denominator, l.Figure?.Note,
             l.Targets.Select(t => new TargetResponse(t.TargetId, t.PlanId, t.PlanLabel, t.Description, t.Year, t.ShownValue, t.Live is not null,
-                t.Status, IndicatorText.Status(t.Status), t.GroupsBelowMinimum)).ToList())).ToList());
+                t.Status, IndicatorText.Status(t.Status), t.GroupsBelowMinimum)).ToList(), l.Filtered)).ToList());
 
     internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

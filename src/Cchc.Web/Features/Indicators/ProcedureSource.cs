@@ -12,7 +12,8 @@ namespace Cchc.Web.Features.Indicators;
 /// unit the scope includes on that day. Internal procedures (TTHC nội bộ) are left out: they are not
 /// services to citizens, which is what the 766 coverage indicators measure. Each code also comes per field
 /// (lĩnh vực), for targets with a per-field minimum. PROCEDURE_ONLINE_WITH_DOSSIERS needs dossiers and waits
-/// for the dossier source.
+/// for the dossier source. A field / procedure filter (<see cref="IndicatorScope.Filter"/>) keeps only the
+/// procedures that pass it, in the figures, the per-field groups and the drill-down alike.
 /// </summary>
 public sealed class ProcedureSource(CchcDb db) : IIndicatorSource
 {
@@ -53,7 +54,7 @@ public sealed class ProcedureSource(CchcDb db) : IIndicatorSource
         var rows = await db.Procedures().AsNoTracking().VisibleTo(scope.User, db.Units)
             .Where(p => !p.Internal && p.EffectiveFrom <= day && (p.EffectiveTo == null || p.EffectiveTo >= day))
             .ToListAsync(ct);
-        return rows.Where(p => scope.Includes(p.OwningUnitId, day)).Select(p => (p, FactsOf(p, day))).ToList();
+        return rows.Where(p => scope.Filter.Keeps(p.Code, p.Field) && scope.Includes(p.OwningUnitId, day)).Select(p => (p, FactsOf(p, day))).ToList();
     }
 
     public static ProcedureFacts FactsOf(P.Procedure p, DateOnly day) => new(

@@ -61,7 +61,8 @@ public sealed class TargetStatuses(CchcDb db, IndicatorEngine engine)
             : await engine.ResolveUnitAsync(scope.User, await db.Units.Where(u => u.Id == plan.IssuingUnitId).Select(u => u.Code).SingleAsync(ct), ct);
         IndicatorFigure? figure = null;
         if (issuer is not null && t.Change == TargetChange.None && engine.SourceOf(t.IndicatorCode!) is not null)
-            figure = await engine.ComputeOneAsync(scope.WithUnit(issuer, true).WithPeriod(period), t.IndicatorCode!, ct);
+            // A target is the plan's, so a field / procedure filter on the page does not move its status.
+            figure = await engine.ComputeOneAsync(scope.WithUnit(issuer, true).WithPeriod(period).WithFilter(IndicatorFilter.None), t.IndicatorCode!, ct);
         var elapsed = TargetEvaluation.ElapsedFraction(from, to, scope.Today);
         var groups = figure?.Groups ?? new Dictionary<string, double?>();
         var result = TargetEvaluation.EvaluateWithGroups(t, figure?.Value.Value, groups, elapsed);
