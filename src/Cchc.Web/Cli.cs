@@ -10,7 +10,7 @@ namespace Cchc.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-api-key", "import-plan", "reconcile-rollups"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "generate-dossiers", "create-api-key", "import-plan", "reconcile-rollups"];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -37,11 +37,15 @@ public static class Cli
                 }
                 await DataSetup.MigrateAsync(app.Services);
                 await FirstStart.RunAsync(app.Services);
+                await Features.Calendar.CalendarSeed.EnsureAsync(app.Services, CancellationToken.None);
                 var seeded = await Features.Demo.DemoData.SeedAsync(app.Services);
                 Console.WriteLine(seeded
                     ? "Đã nạp dữ liệu mẫu (xem README.md, mục Tài khoản demo). / Demo data seeded."
                     : "Dữ liệu mẫu đã có sẵn; không tạo thêm. / Demo data already present.");
                 return 0;
+            case "generate-dossiers":
+                Console.OutputEncoding = System.Text.Encoding.UTF8;
+                return await GenerateDossiersAsync(app.Services, app.Environment, args, Console.Out, Console.Error, CancellationToken.None);
             case "import-plan":
                 // Reads a file only: no database, no migration (plan-import-notes.md, "Command line").
                 Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -108,6 +112,63 @@ public static class Cli
             ? "Khớp hoàn toàn với dữ liệu hồ sơ. / The roll-ups match the dossiers exactly."
             : $"KHÔNG khớp: {result.Mismatches.Count} dòng khác biệt (chạy lại với --fix để dựng lại). / Mismatch.");
         return result.Matches ? 0 : 1;
+    }
+
+    private const string GenerateUsage =
+        "Cách dùng / usage: generate-dossiers --from YYYY-MM-DD --to YYYY-MM-DD --count N [--seed S]";
+
+    /// <summary>
+    /// `generate-dossiers --from --to --count [--seed]`: generated demo dossiers over the demo units, for the demo and
+    /// for benchmarks (docs/dossiers.md, "Generated demo year"). Refused in Production like `seed-demo`; creates the
+    /// demo tree and catalogue first when missing; prints the rows written per second.
+    /// </summary>
+    public static async Task<int> GenerateDossiersAsync(IServiceProvider services, IHostEnvironment environment, string[] args,
+        TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        if (environment.IsProduction())
+        {
+            errors.WriteLine("Không tạo hồ sơ mẫu trong môi trường Production. / Demo dossiers are never generated in Production.");
+            return 3;
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = Core.Calendar.VietnamTime.LocalDate(now);
+        if (!DateOnly.TryParseExact(Option(args, "--from") ?? "", "yyyy-MM-dd", inv, System.Globalization.DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(Option(args, "--to") ?? "", "yyyy-MM-dd", inv, System.Globalization.DateTimeStyles.None, out var to)
+            || !int.TryParse(Option(args, "--count"), System.Globalization.NumberStyles.None, inv, out var count) || count < 1)
+        {
+            errors.WriteLine(GenerateUsage);
+            return 2;
+        }
+        int seed = Features.Demo.GeneratedDossiers.DefaultSeed;
+        if (Option(args, "--seed") is { } s && !int.TryParse(s, System.Globalization.NumberStyles.Integer, inv, out seed))
+        {
+            errors.WriteLine(GenerateUsage);
+            return 2;
+        }
+        if (from > to || to > today)
+        {
+            errors.WriteLine($"Khoảng thời gian không hợp lệ: --from phải trước --to, và --to không sau hôm nay ({today:yyyy-MM-dd}). / Invalid period.");
+            return 2;
+        }
+
+        await DataSetup.MigrateAsync(services, ct);
+        await FirstStart.RunAsync(services, ct);
+        await Features.Calendar.CalendarSeed.EnsureAsync(services, ct);
+        await using (var scope = services.CreateAsyncScope())
+            await Features.Demo.DemoData.EnsureTreeAsync(scope.ServiceProvider, ct);
+
+        var result = await Features.Demo.GeneratedDossiers.RunAsync(services,
+            new Features.Demo.DossierYearSettings(from, to, count, seed, now), ct);
+        var rows = string.Join(", ", result.Insert.RowsByTable.Select(t => $"{t.Key} {t.Value.ToString("N0", inv)}"));
+        output.WriteLine($"Đã tạo {result.Dossiers.ToString("N0", inv)} hồ sơ mẫu ({rows}) trong {result.Insert.Elapsed.TotalSeconds.ToString("0.0", inv)} s: "
+            + $"{result.DossiersPerSecond.ToString("N0", inv)} hồ sơ/s, {result.RowsPerSecond.ToString("N0", inv)} dòng/s.");
+        output.WriteLine($"Generated {result.Dossiers} demo dossiers, {result.Insert.Rows} rows: "
+            + $"{result.DossiersPerSecond.ToString("0", inv)} dossiers/s, {result.RowsPerSecond.ToString("0", inv)} rows/s.");
+        if (result.Unnumbered > 0)
+            output.WriteLine($"Bỏ qua {result.Unnumbered.ToString("N0", inv)} hồ sơ: trước 01/07/2025 mã hồ sơ chỉ có 4 chữ số (tối đa 9 999 hồ sơ một đơn vị một ngày). "
+                + "/ Skipped: before 01/07/2025 a unit numbers at most 9,999 dossiers a day.");
+        return 0;
     }
 
     private static string? Option(string[] args, string name)

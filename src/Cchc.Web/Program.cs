@@ -52,6 +52,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddCchcAudit();
 builder.Services.AddScoped<FirstStart>();
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddHostedService<Cchc.Web.Features.Demo.DemoYearService>();
 
 var app = builder.Build();
 

@@ -477,6 +477,7 @@ public sealed class Dossier : IVersioned
         var text = Reason(whatIsMissing, "Vui lòng ghi rõ giấy tờ cần bổ sung, hoàn thiện (hướng dẫn một lần đầy đủ).");
         CheckNotBefore(atUtc, LastChangeAtUtc());
         Transition(DossierAction.RequestSupplement, atUtc, actor, text);
+        Order();
         _supplements.Add(new DossierSupplement(_supplements.Count + 1, atUtc, text));
         SupplementCount = _supplements.Count;
         DueDate = null;
@@ -491,6 +492,7 @@ public sealed class Dossier : IVersioned
     {
         if (Status != DossierStatus.AwaitingSupplement)
             throw new RuleViolation($"Chỉ nhận hồ sơ bổ sung khi hồ sơ đang chờ bổ sung; hồ sơ đang ở trạng thái «{DossierWorkflow.Name(Status)}».", nameof(Status));
+        Order();
         var open = _supplements[^1];
         CheckNotBefore(atUtc, open.RequestedAtUtc);
         Transition(DossierAction.CompleteSupplement, atUtc, actor, note);
@@ -539,6 +541,7 @@ public sealed class Dossier : IVersioned
         if (unitId <= 0) throw new RuleViolation("Vui lòng chọn đơn vị nhận xử lý.", "unitId");
         if (workingDays < 0 || workingDays > ProcessingAmount)
             throw new RuleViolation($"Số ngày làm việc của bước phải từ 0 đến {ProcessingAmount} (thời hạn của thủ tục).", nameof(workingDays));
+        Order();
         if (_steps.Count > 0 && _steps[^1] is { FinishedAtUtc: null } current)
         {
             if (current.UnitId == unitId) throw new RuleViolation("Hồ sơ đang ở chính đơn vị này.", "unitId");
@@ -584,7 +587,7 @@ public sealed class Dossier : IVersioned
 
     /// <summary>The clock's facts for this dossier; null before receipt.</summary>
     public DossierFacts? Facts() => ReceivedAtUtc is { } received
-        ? new DossierFacts(received, ProcessingTime, null, [.. _supplements.Select(s => s.ToClock())], FinishedAtUtc)
+        ? new DossierFacts(received, ProcessingTime, null, [.. _supplements.OrderBy(s => s.Number).Select(s => s.ToClock())], FinishedAtUtc)
         : null;
 
     /// <summary>Both readings of the dossier's time (legal and 766); null before receipt.</summary>
@@ -671,6 +674,8 @@ public sealed class Dossier : IVersioned
         InterAgency = replayed.InterAgency;
         SupplementCount = replayed.SupplementCount;
 
+        Order();
+        replayed.Order();
         for (int i = 0; i < replayed._supplements.Count; i++)
         {
             if (i < _supplements.Count) _supplements[i].CopyFrom(replayed._supplements[i]);
@@ -698,7 +703,7 @@ public sealed class Dossier : IVersioned
     /// <summary>The legal due date as the clock's value (with the receipt it was counted from).</summary>
     public DueDate CurrentDue(DossierClock clock)
     {
-        var last = _supplements.LastOrDefault(s => s.CompletedAtUtc is not null);
+        var last = _supplements.OrderBy(s => s.Number).LastOrDefault(s => s.CompletedAtUtc is not null);
         var from = last?.CompletedAtUtc ?? ReceivedAtUtc ?? SubmittedAtUtc;
         return clock.Due(from, ProcessingTime);
     }
@@ -742,6 +747,20 @@ public sealed class Dossier : IVersioned
     private void Record(DossierEventKind kind, DateTime atUtc, DossierActor actor, string? note, DossierStatus? from, DossierStatus? to)
     {
         _events.Add(new DossierEvent(atUtc, actor.Name, actor.UserId, (int)kind, from, to, Clip(note), actor.Source, actor.ExternalId));
+    }
+
+    // A database returns child rows in no promised order (PostgreSQL does reorder them): the rules that take "the
+    // last supplement" or "the current step" put them in their numbered order first.
+    private void Order()
+    {
+        static bool Sorted<T>(List<T> list, Func<T, int> number)
+        {
+            for (int i = 1; i < list.Count; i++)
+                if (number(list[i - 1]) > number(list[i])) return false;
+            return true;
+        }
+        if (!Sorted(_supplements, s => s.Number)) _supplements.Sort((a, b) => a.Number.CompareTo(b.Number));
+        if (!Sorted(_steps, s => s.Number)) _steps.Sort((a, b) => a.Number.CompareTo(b.Number));
     }
 
     private DateTime LastChangeAtUtc() => _events.Count == 0 ? SubmittedAtUtc : _events.Max(e => e.AtUtc);

@@ -12,7 +12,7 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedLifecycl
         await FirstStart.RunAsync(services, cancellationToken);
         await Features.Calendar.CalendarSeed.EnsureAsync(services, cancellationToken);
         if (Features.Demo.DemoData.ShouldSeedAtStart(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IConfiguration>()))
-            await Features.Demo.DemoData.SeedAsync(services, cancellationToken);
+            await Features.Demo.DemoData.SeedAsync(services, cancellationToken, generatedYear: false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

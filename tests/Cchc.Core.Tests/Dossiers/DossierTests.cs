@@ -89,6 +89,25 @@ public sealed class DossierTests
     }
 
     [Fact]
+    public void Supplements_read_back_in_any_order_are_taken_in_their_numbered_order()
+    {
+        // A database returns child rows in no promised order: the second request, loaded first, must not become
+        // "the first" (its wait would be subtracted wrongly, and the restart would start from the wrong resubmission).
+        var d = Received();
+        d.Act(DossierAction.StartProcessing, Vn("2025-03-03 11:00"), Desk, null, Clock);
+        d.RequestSupplement("Bổ sung bản sao CCCD", Vn("2025-03-04 09:00"), Desk);
+        d.Resubmit(Vn("2025-03-05 09:00"), Desk, null, Clock);
+        d.RequestSupplement("Bổ sung giấy khai sinh", Vn("2025-03-06 09:00"), Desk);
+        var inOrder = d.Evaluate(Clock, Vn("2025-03-06 10:00"));
+        var list = (List<DossierSupplement>)typeof(Dossier).GetField("_supplements", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(d)!;
+        list.Reverse();
+        Assert.Equal(inOrder, d.Evaluate(Clock, Vn("2025-03-06 10:00")));
+        d.Resubmit(Vn("2025-03-07 09:00"), Desk, null, Clock);   // completes request 2, the open one
+        Assert.Equal([Vn("2025-03-05 09:00"), Vn("2025-03-07 09:00")], d.Supplements.OrderBy(s => s.Number).Select(s => s.CompletedAtUtc!.Value));
+        Assert.Equal(new DateOnly(2025, 3, 14), d.DueDate);      // Fri 07/03 + 5 working days
+    }
+
+    [Fact]
     public void Resubmission_to_a_closed_dossier_is_refused()
     {
         var d = Received();

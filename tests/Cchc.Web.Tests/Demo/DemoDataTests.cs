@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
 namespace Cchc.Web.Tests.Demo;
@@ -54,6 +53,26 @@ public abstract class DemoDataTests(TestApp app) : DataTest(app)
     }
 
     [Fact]
+    public async Task The_demo_seeding_generates_the_period_from_2025_once_at_the_district_offices_then_the_communes()
+    {
+        await DemoData.SeedAsync(App.Services);
+        Task<List<(string Unit, DateOnly Day)>> GeneratedAsync() => App.WithDbAsync(async db =>
+            (await Cchc.Web.Features.Dossiers.DossierData.Dossiers(db).Where(d => d.IsDemo)
+                .Join(db.Units, d => d.ReceivingUnitId, u => u.Id, (d, u) => new { u.Code, d.CodeDate })
+                .Where(x => x.Code != DemoDossiers.DeskCode).ToListAsync()).Select(x => (x.Code, x.CodeDate)).ToList());
+        var generated = await GeneratedAsync();
+        // Demo:DossiersPerYear is 1 000 in the tests; the clock is 02/03/2026, so 01/01/2025–01/03/2026 is 425 days.
+        Assert.Equal((int)Math.Round(1000 * 425 / 365.0), generated.Count);
+        Assert.Equal(new DateOnly(2025, 1, 1), generated.Min(g => g.Day), (a, b) => Math.Abs(a.DayNumber - b.DayNumber) <= 7);
+        Assert.True(generated.Max(g => g.Day) <= new DateOnly(2026, 3, 1));
+        Assert.All(generated.Where(g => g.Unit.StartsWith("DEMO-PGD-", StringComparison.Ordinal)), g => Assert.True(g.Day < DemoData.Reform));
+        Assert.Contains(generated, g => g.Unit.StartsWith("DEMO-VHXH-", StringComparison.Ordinal));
+
+        Assert.False(await DemoData.SeedAsync(App.Services));
+        Assert.Equal(generated.Count, (await GeneratedAsync()).Count);
+    }
+
+    [Fact]
     public async Task The_demo_tree_on_30_June_2025_has_district_offices_and_on_1_July_2025_communes()
     {
         await DemoData.SeedAsync(App.Services);
@@ -90,14 +109,6 @@ public sealed class DemoDataTestsOnPostgres(PostgresApp app) : DemoDataTests(app
 /// <summary>The start-up switch: demo data only in Development with Demo:Enabled, never in Production.</summary>
 public sealed class DemoStartupRuleTests
 {
-    private sealed class Env(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "Cchc.Web";
-        public string ContentRootPath { get; set; } = "/";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
-
     private static IConfiguration Config(bool enabled) =>
         new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", enabled ? "true" : "false")]).Build();
 
@@ -107,7 +118,7 @@ public sealed class DemoStartupRuleTests
     [InlineData("Production", true, false)]
     [InlineData("Staging", true, false)]
     public void Demo_data_is_seeded_at_start_only_in_Development_when_enabled(string environment, bool enabled, bool expected) =>
-        Assert.Equal(expected, DemoData.ShouldSeedAtStart(new Env(environment), Config(enabled)));
+        Assert.Equal(expected, DemoData.ShouldSeedAtStart(new TestHostEnvironment(environment), Config(enabled)));
 }
 
 /// <summary>The real start-up in Production with Demo:Enabled=true seeds nothing.</summary>

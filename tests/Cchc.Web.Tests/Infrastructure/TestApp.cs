@@ -45,6 +45,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Cchc", _connectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        // The demo's generated period stays small in tests (the product's default is 100 000 a year).
+        builder.UseSetting("Demo:DossiersPerYear", "1000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

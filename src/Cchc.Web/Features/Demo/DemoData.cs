@@ -88,25 +88,19 @@ public static class DemoData
     public static bool ShouldSeedAtStart(IHostEnvironment env, IConfiguration config) =>
         env.IsDevelopment() && config.GetValue<bool>("Demo:Enabled");
 
-    /// <summary>Seeds the demo data unless it is there already; true when something was created.</summary>
-    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Seeds the demo data unless it is there already; true when something was created. Without
+    /// <paramref name="generatedYear"/> the generated dossiers are left to <see cref="DemoYearService"/>, which writes
+    /// them after the server has started (the start-up path: a first page in seconds, not after a minute of writing).
+    /// </summary>
+    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default, bool generatedYear = true)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<CchcDb>();
-        var organise = sp.GetRequiredService<OrganiseUnits>();
         var users = sp.GetRequiredService<UserManager<AppUser>>();
 
-        var unitsThere = await db.Units.AnyAsync(u => u.Code == DepartmentCode, ct);
-        var created = false;
-        if (!unitsThere)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await CreateTreeAsync(organise, ct);
-            await tx.CommitAsync(ct);
-            created = true;
-        }
-
+        var created = await EnsureTreeAsync(sp, ct);
         foreach (var account in Accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null) continue;
@@ -119,12 +113,27 @@ public static class DemoData
             created = true;
         }
         created |= await Plans.DemoPlan.SeedAsync(db, ct);
-        created |= await DemoProcedures.SeedAsync(db, ct);
         created |= await Queue.DemoQueue.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         created |= await DemoDossiers.SeedAsync(db, await sp.GetRequiredService<Calendar.CalendarProvider>().GetAsync(ct),
             sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        if (generatedYear) created |= await GeneratedDossiers.SeedDemoAsync(sp, ct);
         created |= await Indicators.DemoIndicators.SeedAsync(db, ct);
         return created;
+    }
+
+    /// <summary>The demo tree and catalogue, when missing (also for `generate-dossiers` on a database without the demo).</summary>
+    public static async Task<bool> EnsureTreeAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<CchcDb>();
+        var created = false;
+        if (!await db.Units.AnyAsync(u => u.Code == DepartmentCode, ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await CreateTreeAsync(sp.GetRequiredService<OrganiseUnits>(), ct);
+            await tx.CommitAsync(ct);
+            created = true;
+        }
+        return await DemoProcedures.SeedAsync(db, ct) | created;
     }
 
     private static async Task CreateTreeAsync(OrganiseUnits organise, CancellationToken ct)

@@ -20,13 +20,16 @@ public static class DemoDossiers
         "Đặng Văn Hùng", "Bùi Thị Lan", "Đỗ Văn Minh", "Hồ Thị Ngọc", "Ngô Văn Phúc", "Dương Thị Quỳnh",
     ];
 
+    /// <summary>The department's one-stop desk (Văn phòng Sở), where the hand-made dossiers are; the generated ones are elsewhere.</summary>
+    public const string DeskCode = "DEMO-VP";
+
     public static async Task<bool> SeedAsync(CchcDb db, WorkingCalendar calendar, DateTime nowUtc, CancellationToken ct)
     {
-        if (await db.Dossiers().AnyAsync(d => d.IsDemo, ct)) return false;
-        var desk = await db.Units.FirstOrDefaultAsync(u => u.Code == "DEMO-VP", ct);
+        var desk = await db.Units.FirstOrDefaultAsync(u => u.Code == DeskCode, ct);
+        if (desk is null || await db.Dossiers().AnyAsync(d => d.IsDemo && d.ReceivingUnitId == desk.Id, ct)) return false;
         var procedures = await db.Procedures().Where(p => p.IsDemo && p.Code.StartsWith("DEMO.1.") && p.ProcessingAmount > 0)
             .OrderBy(p => p.Code).ToListAsync(ct);
-        if (desk is null || procedures.Count == 0) return false;
+        if (procedures.Count == 0) return false;
 
         var clock = new DossierClock(calendar);
         var officer = new DossierActor("Hoàng Văn Cửa (demo)", null, DossierEventSource.Desk);

@@ -18,7 +18,7 @@ public static class DemoProcedures
         ("DEMO.1.0001", "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc", "Văn bằng, chứng chỉ", CompetentLevel.Department, "DEMO-KTKD", 1, OnlineLevel.Full, null, true),
         ("DEMO.1.0002", "Chỉnh sửa nội dung văn bằng, chứng chỉ", "Văn bằng, chứng chỉ", CompetentLevel.Department, "DEMO-KTKD", 5, OnlineLevel.Full, null, true),
         ("DEMO.1.0003", "Công nhận văn bằng tốt nghiệp các cấp học phổ thông do cơ sở nước ngoài cấp", "Văn bằng, chứng chỉ", CompetentLevel.Department, "DEMO-KTKD", 20, OnlineLevel.Partial, null, true),
-        ("DEMO.1.0004", "Phúc khảo bài thi tốt nghiệp trung học phổ thông", "Thi, tuyển sinh", CompetentLevel.Department, "DEMO-KTKD", 15, OnlineLevel.Full, null, true),
+        ("DEMO.1.0004", "Phúc khảo bài thi tốt nghiệp trung học phổ thông", "Thi, tuyển sinh", CompetentLevel.Department, "DEMO-KTKD", 15, OnlineLevel.Full, 30_000, true),
         ("DEMO.1.0005", "Đăng ký dự thi tốt nghiệp trung học phổ thông", "Thi, tuyển sinh", CompetentLevel.Department, "DEMO-KTKD", 0, OnlineLevel.Full, null, true),
         ("DEMO.1.0006", "Xét tuyển sinh vào trung học phổ thông dân tộc nội trú", "Thi, tuyển sinh", CompetentLevel.Department, "DEMO-GDTRH", 30, OnlineLevel.Partial, null, true),
         ("DEMO.1.0007", "Chuyển trường đối với học sinh trung học phổ thông", "Giáo dục trung học", CompetentLevel.Department, "DEMO-GDTRH", 3, OnlineLevel.Full, null, true),
@@ -49,18 +49,27 @@ public static class DemoProcedures
         var existing = await db.Procedures().Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct);
         var units = await db.Units.Where(u => u.Code.StartsWith("DEMO-")).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var created = false;
-        foreach (var i in Items.Where(i => !existing.Contains(i.Code) && units.ContainsKey(i.Unit)))
+        foreach (var p in Build(units).Where(p => !existing.Contains(p.Code)))
         {
-            var p = new Procedure(i.Code, new ProcedureDetails(
-                i.Name, i.Field, i.Level, units[i.Unit], new ProcessingTime(i.Days), i.Fee is { } f ? $"{f:N0} đồng/hồ sơ" : null, i.Fee,
-                i.Online, PostalReceipt: true, PostalReturn: true, OnlinePayment: i.Online == OnlineLevel.Full && i.Fee is not null,
-                i.Online == OnlineLevel.Full ? IsoProcess.ElectronicIso : IsoProcess.Iso, i.Published, Internal: !i.Published,
-                DemoData.Founded, null));
-            p.MarkDemo();
             db.Procedures().Add(p);
             created = true;
         }
         if (created) await db.SaveChangesAsync(ct);
         return created;
+    }
+
+    /// <summary>The catalogue's procedures (not stored) for the demo units given by code → id; those of missing units are left out.</summary>
+    internal static IEnumerable<Procedure> Build(IReadOnlyDictionary<string, int> unitIds)
+    {
+        foreach (var i in Items.Where(i => unitIds.ContainsKey(i.Unit)))
+        {
+            var p = new Procedure(i.Code, new ProcedureDetails(
+                i.Name, i.Field, i.Level, unitIds[i.Unit], new ProcessingTime(i.Days), i.Fee is { } f ? $"{f:N0} đồng/hồ sơ" : null, i.Fee,
+                i.Online, PostalReceipt: true, PostalReturn: true, OnlinePayment: i.Online != OnlineLevel.None && i.Fee is not null,
+                i.Online == OnlineLevel.Full ? IsoProcess.ElectronicIso : IsoProcess.Iso, i.Published, Internal: !i.Published,
+                DemoData.Founded, null));
+            p.MarkDemo();
+            yield return p;
+        }
     }
 }
